@@ -1,0 +1,63 @@
+"""Ingest a batch: read inputs, skip what is stored or unreadable, extract, store article by article.
+
+The library function behind `eventlens ingest`: one transaction per article, so a crash mid-batch leaves
+every earlier article stored and the failing one absent; rejected inputs are counted with their reasons
+and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from eventlens.ingest import Rejected, read_inputs
+from eventlens.model import Article
+from eventlens.pipeline import Extractor
+from eventlens.store import Store
+
+__all__ = ["IngestReport", "ingest"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """What one batch did: counts, and each rejected input with its reason."""
+
+    read: int = 0
+    stored: int = 0
+    already_stored: int = 0
+    mentions: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+
+    def reasons(self) -> Counter[str]:
+        return Counter(r.reason.split(":")[0] for r in self.rejected)
+
+
+def _new_articles(items: Iterable[Article | Rejected], store: Store, report: IngestReport) -> Iterator[Article]:
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Rejected):
+            log.warning("skipped %s: %s", item.source, item.reason)
+            report.rejected.append(item)
+            continue
+        report.read += 1
+        if item.id in seen or store.has_article(item.id):
+            report.already_stored += 1
+            continue
+        seen.add(item.id)
+        yield item
+
+
+def ingest(inputs: Sequence[str], *, store: Store, extractor: Extractor, max_bytes: int = 5_000_000
+           ) -> IngestReport:
+    """Read, extract and store every new article of the inputs."""
+    report = IngestReport()
+    articles = _new_articles(read_inputs(inputs, max_bytes=max_bytes), store, report)
+    for article, mentions in extractor.extract_many(articles):
+        if store.add_article(article, mentions):
+            report.stored += 1
+            report.mentions += len(mentions)
+    return report

@@ -1,0 +1,177 @@
+"""The `eventlens` command line: thin commands over the library.
+
+Each command validates its arguments, calls one library function, and maps EventlensError to a clean
+message and exit code 2; nothing here knows how extraction or scoring works.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventlens.errors import EventlensError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="News about political crises in; coded, attributed PLOVER events out.")
+
+DbOption = Annotated[Path, typer.Option("--db", envvar="EVENTLENS_DB", help="DuckDB file (created if absent).")]
+DEFAULT_DB = Path("eventlens.duckdb")
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _store(db: Path, *, read_only: bool = False):  # noqa: ANN202 - Store import is deferred on purpose
+    from eventlens.store import Store
+
+    if read_only and not db.exists():
+        raise EventlensError(f"{db}: no database here; run `eventlens ingest ... --db {db}` first")
+    return Store(db, read_only=read_only)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    max_bytes: Annotated[int, typer.Option(help="Skip inputs larger than this.")] = 5_000_000,
+) -> None:
+    """Read articles, extract their events and store them; articles already stored are skipped."""
+    from eventlens.batch import ingest as run_ingest
+    from eventlens.pipeline import Extractor
+
+    with _store(db) as store:
+        report = run_ingest(inputs, store=store, extractor=Extractor.load(), max_bytes=max_bytes)
+    typer.echo(f"{report.read} articles read: {report.stored} new ({report.mentions} event mentions), "
+               f"{report.already_stored} already stored, {len(report.rejected)} skipped")
+    for rejected in report.rejected[:20]:
+        typer.echo(f"  skipped {rejected.source}: {rejected.reason}", err=True)
+    if report.read == 0 and report.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Country or group code of an actor, e.g. IRN.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Country or group code of a recipient.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")] = None,
+    claimant: Annotated[str | None, typer.Option(help="Country code of the claimant.")] = None,
+    stance: Annotated[str | None, typer.Option(help="asserts, denies or reports.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
+    text: Annotated[str | None, typer.Option(help="Words the sentence must contain.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+) -> None:
+    """List stored events, filtered; a table by default, or JSON / CSV."""
+    from eventlens.cli.views import parse_day, print_events
+
+    filters = {"actor": actor, "recipient": recipient, "type": type.upper() if type else None,
+               "claimant": claimant, "stance": stance, "since": parse_day(since, "--since"),
+               "until": parse_day(until, "--until"), "text": text, "limit": limit}
+    with _store(db, read_only=True) as store:
+        print_events(store.mentions(**filters), format.value, sys.stdout)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (stdout if omitted).")] = None,
+    include_negated: Annotated[bool, typer.Option(help="Also export negated mentions.")] = True,
+) -> None:
+    """Export every stored event mention in the record of DESIGN.md §4 (jsonl), CSV or Parquet."""
+    from eventlens.export import FORMATS
+
+    fmt = FORMATS[format.value]
+    with _store(db, read_only=True) as store:
+        rows = store.mentions(include_negated=include_negated)
+        if fmt.target == "path":
+            if output is None:
+                raise EventlensError(f"--format {fmt.name} writes a file: give it with --output PATH")
+            n = fmt.write(rows, output)
+        elif output is None:
+            n = fmt.write(rows, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                n = fmt.write(rows, out)
+    typer.echo(f"{n} event mentions exported", err=True)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (format of shared/gold/README.md).")],
+    corpus: Annotated[Path | None, typer.Option(help="Articles to run over (default: beside the gold).")] = None,
+    predictions: Annotated[Path | None, typer.Option(help="Score this export file instead of running.")] = None,
+    stories: Annotated[Path | None, typer.Option(help="Gold stories file, for story scores.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Keep the run's database here.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the extractor against gold annotations: P/R/F1, denials, mode/date/place/claimant, per type."""
+    from eventlens.evaluate import load_gold, load_predictions, load_stories, score
+    from eventlens.export import write_jsonl
+
+    if predictions is not None:
+        records = load_predictions(predictions)
+    else:
+        from eventlens.batch import ingest as run_ingest
+        from eventlens.pipeline import Extractor
+
+        source = corpus or gold.parent / "articles"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = db or Path(tmp) / "eval.duckdb"
+            with _store(path) as store:
+                run_ingest([str(source)], store=store, extractor=Extractor.load())
+                buffer = Path(tmp) / "pred.jsonl"
+                with buffer.open("w", encoding="utf-8") as out:
+                    write_jsonl(store.mentions(include_negated=True), out)
+            records = load_predictions(buffer)
+    report = score(load_gold(gold), records, stories=load_stories(stories) if stories else None)
+    typer.echo(json.dumps(report.to_dict(), indent=1) if json_out else report.to_text())
+
+
+@app.command()
+def demo(
+    examples: Annotated[Path, typer.Argument(help="Folder of example articles.")] = Path("examples"),
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Ingest the example articles and show what a user should see first: events, claims, denials."""
+    from eventlens.batch import ingest as run_ingest
+    from eventlens.cli.views import print_demo
+    from eventlens.pipeline import Extractor
+
+    if not examples.is_dir():
+        raise EventlensError(f"{examples}: no such folder; run the demo from the repository root")
+    with _store(db) as store:
+        report = run_ingest([str(examples)], store=store, extractor=Extractor.load())
+        typer.echo(f"{report.stored} example articles ingested into {db} ({report.mentions} event mentions)")
+        print_demo(store, sys.stdout)
+
+
+def main() -> None:
+    """Entry point: logging to stderr, EventlensError → message and exit code 2."""
+    logging.basicConfig(level=os.environ.get("EVENTLENS_LOG", "WARNING"), format="%(levelname)s %(message)s")
+    try:
+        app()
+    except EventlensError as error:
+        typer.echo(f"error: {error}", err=True)
+        sys.exit(2)

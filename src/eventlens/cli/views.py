@@ -1,0 +1,75 @@
+"""How the CLI shows events: a compact table for people, JSON or CSV for programs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from eventlens.errors import EventlensError
+from eventlens.export import write_csv
+from eventlens.model import Article, Entity, EventMention
+from eventlens.store import Store
+
+__all__ = ["parse_day", "print_demo", "print_events"]
+
+
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD option value, or a clear error naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise EventlensError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None
+
+
+def _side(entities: Iterable[Entity]) -> str:
+    return "+".join(f"{e.country or '?'}{'/' + e.sector if e.sector else ''}" for e in entities) or "-"
+
+
+def _claim(mention: EventMention) -> str:
+    claimant = mention.claim.claimant
+    if claimant is None:
+        return "outlet"
+    return f"{mention.claim.stance} by {claimant.country or claimant.text}"
+
+
+def _row(mention: EventMention, article: Article) -> list[str]:
+    mode = f"/{mention.mode[0]}" if mention.mode else ""
+    flag = f" ({mention.modality})" if mention.modality else ""
+    return [mention.when.value or "?", f"{mention.type}{mode}{flag}", _side(mention.actor),
+            _side(mention.recipient), _claim(mention), (mention.location.name if mention.location else ""),
+            article.outlet or article.path or "", mention.evidence]
+
+
+def _table(rows: list[list[str]], out: TextIO, *, evidence_width: int = 70) -> None:
+    header = ["date", "event", "actor", "recipient", "claim", "where", "outlet", "evidence"]
+    rows = [r[:-1] + [r[-1] if len(r[-1]) <= evidence_width else r[-1][: evidence_width - 1] + "…"]
+            for r in rows]
+    widths = [max(len(x) for x in col) for col in zip(header, *rows, strict=False)]
+    for row in [header, *rows]:
+        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+def print_events(rows: Iterable[tuple[EventMention, Article]], fmt: str, out: TextIO) -> int:
+    """Write events as a table, JSON array or CSV; returns how many."""
+    if fmt == "csv":
+        return write_csv(rows, out)
+    pairs = list(rows)
+    if fmt == "json":
+        json.dump([m.to_dict(a) for m, a in pairs], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        _table([_row(m, a) for m, a in pairs], out)
+        out.write(f"{len(pairs)} events\n")
+    return len(pairs)
+
+
+def print_demo(store: Store, out: TextIO) -> None:
+    """The first things a user should see: every event, then the claims and the denials."""
+    out.write("\nEvents, in the order the reports tell them:\n")
+    print_events(store.mentions(), "table", out)
+    out.write("\nDenials (who denies what):\n")
+    print_events(store.mentions(stance="denies"), "table", out)

@@ -1,0 +1,469 @@
+"""Score exported event mentions against a gold file, by the rules of ../shared/gold/README.md.
+
+An independent implementation of the reference scorer (shared/tools/score_events.py) that must agree
+with it on every shared metric, plus what the reference does not give: a per-type table and a type
+confusion matrix, so a low F1 says where it comes from.
+
+In short: predicted mentions are expanded into (actor, recipient) pairs; within each article, pairs are
+matched one-to-one to gold rows of the same type and dyad (a null gold recipient accepts any; reciprocal
+types also match swapped), preferring pairs whose sentence holds the gold quote, then core rows.
+Assertions and denials are matched separately; negated mentions are never scored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import PurePath
+from typing import Any
+
+__all__ = [
+    "GENERIC",
+    "RECIPROCAL",
+    "GoldRow",
+    "Report",
+    "StoryScore",
+    "TypeScore",
+    "evaluate_files",
+    "load_gold",
+    "load_predictions",
+    "load_stories",
+    "score",
+]
+
+RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
+"""Types whose gold rows also match a prediction with actor and recipient swapped."""
+GENERIC = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
+"""Gold codes that stand for any organisation that is not a country (OTS, NATO, ... all fit IGO)."""
+
+STANCES = ("asserts", "denies")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GoldRow:
+    """One gold event mention. `types` holds every acceptable type (hidden gold may list several)."""
+
+    id: str
+    doc: str
+    quote: str
+    types: tuple[str, ...]
+    actor: str | None
+    recipient: str | None = None
+    mode: str | None = None
+    date: str | None = None
+    where: str | None = None
+    claimed_by: str | None = None
+    stance: str = "asserts"
+    core: bool = True
+
+    @property
+    def label(self) -> str:
+        """The type as shown in tables: "THREATEN|MOBILIZE" for a row that accepts either."""
+        return "|".join(self.types)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> GoldRow:
+        kind = data["type"]
+        date = data.get("date")
+        return cls(
+            id=str(data["id"]),
+            doc=data["doc"],
+            quote=data.get("quote") or "",
+            types=tuple(kind) if isinstance(kind, list) else (kind,),
+            actor=data.get("actor"),
+            recipient=data.get("recipient"),
+            mode=data.get("mode"),
+            date=None if date is None else str(date),
+            where=data.get("where"),
+            claimed_by=data.get("claimed_by"),
+            stance=data.get("stance") or "asserts",
+            core=bool(data["core"]),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Pair:
+    """One (actor, recipient) pair of a predicted mention, with what the accuracies look at."""
+
+    type: str | None
+    actor: str | None
+    recipient: str | None
+    mode: tuple[str, ...]
+    date: str
+    where: str
+    claimed_by: str | None
+    denies: bool
+    negated: bool
+    sentence: str
+    story: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TypeScore:
+    """Assertions of one type: gold core rows (found or not), predicted pairs (right or not)."""
+
+    type: str
+    gold_core: int = 0
+    matched: int = 0
+    pred_pairs: int = 0
+    matched_pairs: int = 0
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.matched, self.gold_core)
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.matched_pairs, self.pred_pairs)
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = {k: getattr(self, k) for k in ("gold_core", "matched", "pred_pairs", "matched_pairs")}
+        return counts | {"precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryScore:
+    """Pairwise "same story" precision and recall over gold mentions that were matched."""
+
+    precision: float
+    recall: float
+    f1: float
+    mentions_matched: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """The scores of one run. Shared metric names are those of the reference scorer's --json output."""
+
+    recall: float
+    precision: float
+    f1: float
+    deny_recall: float
+    deny_precision: float
+    mode_acc: float
+    date_acc: float
+    where_acc: float
+    claimant_acc: float
+    pred_pairs: int
+    gold_core: int
+    by_type: tuple[TypeScore, ...] = ()
+    confusion: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Gold type → predicted type → count: for each core assertion left unmatched, every other type
+    among the unmatched predicted pairs of its article whose actor and recipient fit it (once each)."""
+    stories: StoryScore | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = ("recall", "precision", "f1", "deny_recall", "deny_precision", "mode_acc", "date_acc",
+                "where_acc", "claimant_acc", "pred_pairs", "gold_core")  # fmt: skip
+        out: dict[str, Any] = {k: getattr(self, k) for k in keys}
+        if self.stories is not None:
+            s = self.stories
+            out |= {"story_precision": s.precision, "story_recall": s.recall, "story_f1": s.f1,
+                    "story_mentions_matched": s.mentions_matched}  # fmt: skip
+        out["by_type"] = {t.type: t.to_dict() for t in self.by_type}
+        out["confusion"] = {g: dict(p) for g, p in self.confusion.items()}
+        return out
+
+    def to_text(self) -> str:
+        """A readable summary: the headline metrics, the per-type table, then the confusions."""
+        lines = [f"event F1 {self.f1:.3f} (P {self.precision:.3f}, R {self.recall:.3f}); "
+                 f"{self.pred_pairs} predicted pairs, {self.gold_core} gold core rows",
+                 f"denials: R {self.deny_recall:.3f}, P {self.deny_precision:.3f}",
+                 f"on matches: mode {self.mode_acc:.3f}, date {self.date_acc:.3f}, "
+                 f"place {self.where_acc:.3f}, claimant {self.claimant_acc:.3f}"]  # fmt: skip
+        if self.stories is not None:
+            s = self.stories
+            lines.append(f"stories: F1 {s.f1:.3f} (P {s.precision:.3f}, R {s.recall:.3f}) "
+                         f"over {s.mentions_matched} matched mentions")  # fmt: skip
+        width = max([len(t.type) for t in self.by_type] + [4])
+        lines += ["", f"{'type':<{width}}  gold  found  pred  right      P      R     F1"]
+        for t in self.by_type:
+            lines.append(f"{t.type:<{width}}  {t.gold_core:>4}  {t.matched:>5}  {t.pred_pairs:>4}  "
+                         f"{t.matched_pairs:>5}  {t.precision:.3f}  {t.recall:.3f}  {t.f1:.3f}")  # fmt: skip
+        if self.confusion:
+            lines += ["", "missed gold type → predicted type (same dyad, same article)"]
+            for gold_type, preds in self.confusion.items():
+                lines += [f"  {gold_type} → {p}: {n}" for p, n in sorted(preds.items())]
+        return "\n".join(lines)
+
+
+# -- normalisation and codes -----------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"’": "'", "“": '"', "”": '"'})
+
+
+def _norm(text: str | None) -> str:
+    """Compare text the way the reference does: curly quotes straightened, spaces collapsed, lowercased."""
+    return re.sub(r"\s+", " ", (text or "").translate(_QUOTES)).strip().lower()
+
+
+def _country_codes() -> frozenset[str]:
+    """ISO alpha-3 codes (+ Kosovo, Palestine): codes outside it are organisations for GENERIC gold."""
+    try:
+        import pycountry
+    except ImportError:  # as the reference: a generic gold code then accepts any non-null code
+        return frozenset()
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX", "PSE"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Codes:
+    countries: frozenset[str]
+
+    def same(self, gold: str | None, pred: str | None) -> bool:
+        if gold in GENERIC:
+            return pred is not None and (pred == gold or pred not in self.countries)
+        return gold == pred
+
+    def dyad_fits(self, g: GoldRow, p: _Pair) -> bool:
+        """Actor and recipient fit, straight or (for reciprocal types) swapped; the type is not looked at."""
+        straight = self.same(g.actor, p.actor) and (
+            g.recipient is None or self.same(g.recipient, p.recipient)
+        )
+        swapped = (p.type in RECIPROCAL and g.recipient is not None
+                   and self.same(g.actor, p.recipient) and self.same(g.recipient, p.actor))  # fmt: skip
+        return straight or swapped
+
+    def fits(self, g: GoldRow, p: _Pair) -> bool:
+        return p.type in g.types and self.dyad_fits(g, p)
+
+
+# -- reading predictions ------------------------------------------------------------------------------------
+
+
+def _side_codes(side: Any) -> list[str | None]:
+    """Country (or group) codes of one side; an empty side is one null code, so the pair still exists."""
+    if not side:
+        return [None]
+    entities = [side] if isinstance(side, dict) else side
+    return [e if isinstance(e, str) else (e.get("country") or e.get("code")) for e in entities] or [None]
+
+
+def _doc_key(record: Mapping[str, Any], docs: set[str]) -> str | None:
+    """The gold doc a record belongs to: its file name, else its source id, else its article id."""
+    art = record.get("article") or {}
+    keys = [PurePath(art.get("path") or "").name, art.get("source_id"), art.get("id")]
+    return next((k for k in keys if k and k in docs), keys[0] or art.get("id"))
+
+
+def _pairs(record: Mapping[str, Any]) -> list[_Pair]:
+    claimed = record.get("claimed_by") or {}
+    mode = record.get("mode")
+    loc = record.get("location") or {}
+    common = dict(
+        type=record.get("type"),
+        mode=tuple(mode) if isinstance(mode, list) else ((mode,) if mode else ()),
+        date=str(record.get("date") or ""),
+        where=_norm(loc.get("name") if isinstance(loc, dict) else loc),
+        claimed_by=claimed.get("country") if isinstance(claimed, dict) else claimed,
+        denies=(record.get("stance") or "asserts") == "denies",
+        negated=record.get("modality") == "negated",
+        sentence=_norm(record.get("sentence") or record.get("evidence")),
+        story=record.get("story"),
+    )
+    return [
+        _Pair(actor=a, recipient=b, **common)  # type: ignore[arg-type]
+        for a in _side_codes(record.get("actor"))
+        for b in _side_codes(record.get("recipient"))
+    ]
+
+
+# -- matching and tallies ---------------------------------------------------------------------------
+
+
+def _match(codes: _Codes, gold: Sequence[GoldRow], preds: Sequence[_Pair]) -> dict[int, int]:
+    """One-to-one links gold index → pair index: quote-holding sentences first, then core rows, then order."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        quote = _norm(g.quote)
+        for pi, p in enumerate(preds):
+            if codes.fits(g, p):
+                candidates.append((0 if quote and quote in p.sentence else 1, 0 if g.core else 1, gi, pi))
+    links: dict[int, int] = {}
+    used: set[int] = set()
+    for *_, gi, pi in sorted(candidates):
+        if gi not in links and pi not in used:
+            links[gi] = pi
+            used.add(pi)
+    return links
+
+
+def _ratio(x: float, y: float) -> float:
+    return x / y if y else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return _ratio(2 * p * r, p + r)
+
+
+def _checks(g: GoldRow, p: _Pair) -> Iterator[tuple[str, bool]]:
+    """The accuracies a matched pair counts toward: only those of fields the gold row fills."""
+    if g.mode:
+        yield "mode", g.mode in p.mode
+    if g.date:
+        yield "date", bool(p.date) and p.date.startswith(g.date)
+    if g.where:
+        where = _norm(g.where)
+        yield "where", bool(p.where) and (where in p.where or p.where in where)
+    if g.claimed_by:
+        yield "claim", g.claimed_by == p.claimed_by
+
+
+@dataclass
+class _Tally:
+    """Counters filled while scoring one run; turned into a Report at the end."""
+
+    n: Counter[str] = field(default_factory=Counter)
+    types: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    confusion: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    matched: dict[str, _Pair] = field(default_factory=dict)
+
+    def accuracies(self, g: GoldRow, p: _Pair) -> None:
+        for key, ok in _checks(g, p):
+            self.n[key + "_n"] += 1
+            self.n[key + "_ok"] += ok
+
+    def by_type(self, gold: Sequence[GoldRow], preds: Sequence[_Pair], links: Mapping[int, int]) -> None:
+        """Per-type counts of assertions; a row accepting several types counts under the one matched."""
+        for p in preds:
+            self.types[str(p.type)]["pred_pairs"] += 1
+        for gi, g in enumerate(gold):
+            kind = str(preds[links[gi]].type) if gi in links else g.types[0]
+            if gi in links:
+                self.types[kind]["matched_pairs"] += 1
+            if g.core:
+                self.types[kind]["gold_core"] += 1
+                self.types[kind]["matched"] += gi in links
+
+    def confusions(
+        self, codes: _Codes, gold: Sequence[GoldRow], preds: Sequence[_Pair], links: Mapping[int, int]
+    ) -> None:
+        used = set(links.values())
+        free = [p for pi, p in enumerate(preds) if pi not in used]
+        for gi, g in enumerate(gold):
+            if g.core and gi not in links:
+                others = {str(p.type) for p in free if p.type not in g.types and codes.dyad_fits(g, p)}
+                for kind in others:
+                    self.confusion[g.label][kind] += 1
+
+
+# -- scoring ----------------------------------------------------------------------------------------------
+
+
+def _score_doc(tally: _Tally, codes: _Codes, rows: Sequence[GoldRow], preds: Sequence[_Pair]) -> None:
+    for stance in STANCES:
+        gold = [g for g in rows if g.stance == stance]
+        scored = [p for p in preds if p.denies == (stance == "denies") and not p.negated]
+        links = _match(codes, gold, scored)
+        key = "" if stance == "asserts" else "deny_"
+        tally.n[key + "core"] += sum(g.core for g in gold)
+        tally.n[key + "core_hit"] += sum(gold[gi].core for gi in links)
+        tally.n[key + "pairs"] += len(scored)
+        tally.n[key + "pairs_hit"] += len(links)
+        for gi, pi in links.items():
+            tally.matched[gold[gi].id] = scored[pi]
+            tally.accuracies(gold[gi], scored[pi])
+        if stance == "asserts":
+            tally.by_type(gold, scored, links)
+            tally.confusions(codes, gold, scored, links)
+
+
+def _score_stories(clusters: Sequence[Sequence[str]], matched: Mapping[str, _Pair]) -> StoryScore:
+    """Pairs of matched gold mentions: same gold cluster vs same predicted story (a null story joins none)."""
+    cluster_of = {m: k for k, members in enumerate(clusters) for m in members}
+    ids = sorted({m for members in clusters for m in members if m in matched})
+    same_gold, same_pred = set(), set()
+    for x, y in combinations(ids, 2):
+        if cluster_of[x] == cluster_of[y]:
+            same_gold.add((x, y))
+        story = matched[x].story
+        if story is not None and story == matched[y].story:
+            same_pred.add((x, y))
+    p = _ratio(len(same_gold & same_pred), len(same_pred))
+    r = _ratio(len(same_gold & same_pred), len(same_gold))
+    return StoryScore(precision=p, recall=r, f1=_f1(p, r), mentions_matched=len(ids))
+
+
+def score(
+    gold: Sequence[GoldRow],
+    predictions: Iterable[Mapping[str, Any]],
+    *,
+    stories: Sequence[Sequence[str]] | None = None,
+) -> Report:
+    """Score export records (dicts as write_jsonl writes them) against gold rows.
+
+    Predictions for articles the gold does not cover are ignored, as the reference does. `stories` is
+    the gold clusters (lists of gold mention ids, see load_stories) for the story scores.
+    """
+    by_doc: dict[str, list[GoldRow]] = defaultdict(list)
+    for g in gold:
+        by_doc[g.doc].append(g)
+    docs = set(by_doc)
+    pairs: dict[str | None, list[_Pair]] = defaultdict(list)
+    for record in predictions:
+        pairs[_doc_key(record, docs)].extend(_pairs(record))
+    codes, tally = _Codes(_country_codes()), _Tally()
+    for doc, rows in by_doc.items():
+        _score_doc(tally, codes, rows, pairs.get(doc, []))
+    n = tally.n
+    recall, precision = _ratio(n["core_hit"], n["core"]), _ratio(n["pairs_hit"], n["pairs"])
+    return Report(
+        recall=recall,
+        precision=precision,
+        f1=_f1(precision, recall),
+        deny_recall=_ratio(n["deny_core_hit"], n["deny_core"]),
+        deny_precision=_ratio(n["deny_pairs_hit"], n["deny_pairs"]),
+        mode_acc=_ratio(n["mode_ok"], n["mode_n"]),
+        date_acc=_ratio(n["date_ok"], n["date_n"]),
+        where_acc=_ratio(n["where_ok"], n["where_n"]),
+        claimant_acc=_ratio(n["claim_ok"], n["claim_n"]),
+        pred_pairs=n["pairs"],
+        gold_core=n["core"],
+        by_type=tuple(TypeScore(type=t, **c) for t, c in sorted(tally.types.items())),
+        confusion={g: dict(p) for g, p in sorted(tally.confusion.items())},
+        stories=None if stories is None else _score_stories(stories, tally.matched),
+    )
+
+
+# -- files ------------------------------------------------------------------------------------------------
+
+
+def _jsonl(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def load_gold(path: str | os.PathLike[str]) -> list[GoldRow]:
+    """Gold rows of a JSONL file in the format of shared/gold/README.md."""
+    return [GoldRow.from_dict(row) for row in _jsonl(path)]
+
+
+def load_predictions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """Export records of a JSONL file written by `eventlens export --format jsonl`."""
+    return _jsonl(path)
+
+
+def load_stories(path: str | os.PathLike[str]) -> list[list[str]]:
+    """The gold clusters of a stories file (seeds-stories.json): one list of gold mention ids each."""
+    with open(path, encoding="utf-8") as f:
+        return [list(cluster["mentions"]) for cluster in json.load(f)["clusters"]]
+
+
+def evaluate_files(
+    gold: str | os.PathLike[str],
+    predictions: str | os.PathLike[str],
+    *,
+    stories: str | os.PathLike[str] | None = None,
+) -> Report:
+    """Score a predictions file against a gold file (and a stories file), as `eventlens eval` does."""
+    clusters = load_stories(stories) if stories is not None else None
+    return score(load_gold(gold), load_predictions(predictions), stories=clusters)

@@ -1,0 +1,200 @@
+"""Event candidates of one sentence: triggers with their roles, attribution and modality.
+
+This is where frames meet: an event inside a promise or a vow becomes AGREE or THREATEN, an event inside a
+request or a condemnation is its content and not an event of its own, an event inside an accusation
+("accused Iran of a drone attack") is emitted as the accuser's claim, and an event inside a denial as the
+denier's denial. Nominal events that only refer back to an event already told ("the attack") are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
+
+from eventlens.extract.claims import Attribution, attribute
+from eventlens.extract.lexicon import Lexicon, Sense
+from eventlens.extract.modality import FUTURE_TYPE, modality_of
+from eventlens.extract.roles import Roles, expand, find_roles
+from eventlens.extract.triggers import DEFINITE, EVENT_NOUNS_TRANSPARENT, Trigger, find_triggers
+from eventlens.model import Modality
+
+__all__ = ["Candidate", "sentence_candidates"]
+
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
+_DEONTIC = frozenset({"must", "should"})
+_EMBED_DEPS = frozenset(
+    {
+        "ccomp",
+        "xcomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "pcomp",
+        "acl",
+        "relcl",
+        "advcl",
+        "attr",
+        "oprd",
+        "nsubjpass",
+        "conj",
+        "appos",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One event before coding: PLOVER type and mode, role heads, attribution, modality."""
+
+    trigger: Trigger
+    type: str
+    mode: str | None
+    roles: Roles
+    attribution: Attribution | None
+    modality: Modality | None
+    embedded: Trigger | None = None  # the event inside a commit/request frame, for recipient fallback
+
+
+def _governor(trigger: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
+    """The nearest trigger above this one whose complement it is, crossing transparent nouns only."""
+    current = trigger.head
+    while current.head is not current and current.dep_ in _EMBED_DEPS:
+        parent = current.head
+        if parent.i in by_head and current.dep_ != "conj":
+            return by_head[parent.i]
+        if current.dep_ == "conj":
+            return None
+        if parent.pos_ == "NOUN" and parent.lemma_.lower() not in EVENT_NOUNS_TRANSPARENT:
+            return None
+        current = parent
+    return None
+
+
+def _is_reference(trigger: Trigger, roles: Roles) -> bool:
+    """A nominal event that refers back to one already told ("the attack", "its drone fire")."""
+    noun = trigger.head
+    if noun.pos_ == "PROPN":
+        return True
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True  # a possessive makes a noun phrase definite: "Iran's attacks"
+    dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    return bool(dets & DEFINITE) or not roles.actor
+
+
+def _retype(sense: Sense, modality: Modality | None) -> tuple[str, str | None, Modality | None]:
+    assert sense.type is not None
+    if modality in ("future", "hypothetical") and sense.type in FUTURE_TYPE:
+        new_type, new_mode = FUTURE_TYPE[sense.type]
+        return new_type, new_mode, modality
+    return sense.type, sense.mode, modality
+
+
+def _commit_type(own: Sense, embedded: Candidate | None) -> tuple[str, str | None]:
+    assert own.type is not None
+    if embedded is None:
+        return own.type, own.mode
+    if embedded.type in _CONFLICT or embedded.type == "THREATEN":
+        mode = FUTURE_TYPE.get(embedded.type, ("THREATEN", embedded.mode))[1]
+        return "THREATEN", mode or "violence"
+    if embedded.type in ("RETREAT", "CONCEDE"):
+        return "CONCEDE", None
+    return "AGREE", None
+
+
+def _deontic_request(trigger: Trigger, attribution: Attribution | None) -> bool:
+    """'Iranian officials must provide an explanation', said by someone else: a demand on them."""
+    if attribution is None or trigger.nominal:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in trigger.head.children)
+
+
+def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
+    """'call' is a phone consultation with a person, a request when it calls for or on something."""
+    verb = trigger.head
+    if verb.lemma_.lower() != "call" or trigger.nominal or len(trigger.words) > 1:
+        return sense
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
+        return Sense("REQUEST", None, "request")
+    if not any(c.dep_ in ("dobj", "oprd", "dative") for c in verb.children):
+        return Sense(None, None, "plain")
+    return Sense("CONSULT", "phone", "plain")
+
+
+def _raw(trigger: Trigger, lexicon: Lexicon) -> Candidate | None:
+    sense = _call_sense(trigger, trigger.sense)
+    if sense.type is None:
+        return None
+    roles = find_roles(replace(trigger, sense=sense))
+    modality = modality_of(trigger.head, trigger.words)
+    type_, mode, modality = _retype(sense, modality)
+    return Candidate(
+        trigger=replace(trigger, sense=sense),
+        type=type_,
+        mode=mode,
+        roles=roles,
+        attribution=attribute(trigger.head, lexicon),
+        modality=modality,
+    )
+
+
+def _with_frame(cand: Candidate, frame: Candidate | None) -> Candidate | None:
+    """Apply the governing frame to an embedded candidate; None drops it."""
+    if frame is None:
+        if cand.trigger.nominal and _is_reference(cand.trigger, cand.roles):
+            return None
+        return cand
+    kind = frame.trigger.sense.frame
+    if kind in ("commit", "request", "consume"):
+        return None
+    if kind == "accuse" and not cand.roles.actor and frame.roles.recipient:
+        roles = Roles(actor=frame.roles.recipient[:1], recipient=cand.roles.recipient)
+        return replace(cand, roles=roles)
+    if kind == "plain" and cand.trigger.nominal and _is_reference(cand.trigger, cand.roles):
+        return None
+    return cand
+
+
+def _frame_event(frame: Candidate, embedded: list[Candidate]) -> Candidate:
+    """A commit or request frame absorbs the events in its complement."""
+    inner = embedded[0] if embedded else None
+    if frame.trigger.sense.frame == "commit":
+        type_, mode = _commit_type(frame.trigger.sense, inner)
+        frame = replace(frame, type=type_, mode=mode if mode else frame.mode)
+    if inner is not None and not frame.roles.recipient:
+        if frame.trigger.sense.frame == "request":
+            recipient = inner.roles.actor or inner.roles.recipient  # "demanded that Iran provide ..."
+        else:
+            recipient = inner.roles.recipient
+        frame = replace(frame, roles=replace(frame.roles, recipient=recipient), embedded=inner.trigger)
+    return frame
+
+
+def _deontic(cand: Candidate) -> Candidate:
+    if not _deontic_request(cand.trigger, cand.attribution) or cand.attribution is None:
+        return cand
+    speaker = cand.attribution.speaker
+    roles = Roles(actor=expand(speaker), recipient=cand.roles.actor)
+    return replace(cand, type="REQUEST", mode=None, roles=roles, modality=None, attribution=None)
+
+
+def sentence_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
+    """All event candidates of one sentence, frames applied, in text order."""
+    triggers = find_triggers(sentence, lexicon)
+    by_head = {t.head.i: t for t in triggers}
+    raw = {t.head.i: c for t in triggers if (c := _raw(t, lexicon)) is not None}
+    governed: dict[int, Candidate | None] = {}
+    for i, cand in raw.items():
+        gov = _governor(cand.trigger, by_head)
+        governed[i] = raw.get(gov.head.i) if gov else None
+    out: list[Candidate] = []
+    for i, cand in raw.items():
+        frame = governed[i]
+        kept = _with_frame(cand, frame)
+        if kept is None:
+            continue
+        if kept.trigger.sense.frame in ("commit", "request"):
+            inner = [c for j, c in raw.items() if governed.get(j) is kept]
+            kept = _frame_event(kept, inner)
+        out.append(_deontic(kept))
+    return out

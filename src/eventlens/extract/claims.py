@@ -1,0 +1,100 @@
+"""Attribution: who states an event, and whether they assert or deny it.
+
+An event inside the complement of a communication verb ("the Defense Ministry said four drones were
+fired") is claimed by that verb's subject; inside a denial ("Iran denied it had launched a drone") it is
+claimed with stance "denies". "According to X" and a trailing "X said" (parataxis) attribute the whole
+clause. Walking up the parse stops at the first frame found, so nested speech takes the nearest speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventlens.extract.lexicon import Lexicon
+from eventlens.extract.roles import subject_of
+from eventlens.extract.triggers import EVENT_NOUNS_TRANSPARENT
+
+__all__ = ["Attribution", "attribute", "frame_of"]
+
+_COMPLEMENT_DEPS = frozenset(
+    {
+        "ccomp",
+        "xcomp",
+        "advcl",
+        "dobj",
+        "pcomp",
+        "pobj",
+        "prep",
+        "acl",
+        "relcl",
+        "conj",
+        "parataxis",
+        "nsubjpass",
+        "nsubj",
+        "attr",
+        "oprd",
+        "appos",
+    }
+)
+_STANCE = {"report": "asserts", "accuse": "asserts", "deny": "denies"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speaker (head token of its noun phrase) and the stance; `frame` is the framing word."""
+
+    speaker: Token
+    stance: str
+    frame: Token
+
+
+def frame_of(token: Token, lexicon: Lexicon) -> str | None:
+    """The frame a word sets up for the events below it ("report", "deny", ...), if any."""
+    if token.pos_ not in ("VERB", "AUX", "NOUN"):
+        return None
+    sense = lexicon.word(token.lemma_, "V" if token.pos_ != "NOUN" else "N")
+    return sense.frame if sense else None
+
+
+def _according_to(token: Token) -> Token | None:
+    """The X of an "according to X" attached to this clause head."""
+    for child in token.children:
+        if child.lower_ == "according":
+            to = next((g for g in child.children if g.lower_ == "to"), None)
+            if to is not None:
+                return next((g for g in to.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _parataxis_speaker(token: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    for child in token.children:
+        if child.dep_ == "parataxis" and frame_of(child, lexicon) == "report":
+            speaker = subject_of(child)
+            if speaker is not None:
+                return speaker, child
+    return None
+
+
+def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
+    """The nearest frame above an event's head word, or None when the outlet states it itself."""
+    current = head
+    while True:
+        according = _according_to(current)
+        if according is not None:
+            return Attribution(speaker=according, stance="asserts", frame=according.head)
+        para = _parataxis_speaker(current, lexicon)
+        if para is not None:
+            return Attribution(speaker=para[0], stance="asserts", frame=para[1])
+        parent = current.head
+        if parent is current or current.dep_ not in _COMPLEMENT_DEPS:
+            return None
+        frame = frame_of(parent, lexicon)
+        if frame in _STANCE and current.dep_ not in ("nsubj", "conj"):
+            speaker = subject_of(parent) if parent.pos_ != "NOUN" else None
+            if speaker is not None:
+                return Attribution(speaker=speaker, stance=_STANCE[frame], frame=parent)
+        if parent.pos_ == "NOUN" and parent.lemma_.lower() not in EVENT_NOUNS_TRANSPARENT:
+            return None
+        current = parent

@@ -1,0 +1,86 @@
+"""Auxiliary modality from the parse: negated, hypothetical and future events.
+
+PLOVER then re-types some of them (manual, AGREE/CONCEDE/THREATEN): future cooperation is a promise
+(AGREE), a future retreat is a concession (CONCEDE), a future act of force is a threat (THREATEN). A
+negated event is not an event; idioms of threat ("will not go unanswered") are not negations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventlens.model import Modality
+
+__all__ = ["FUTURE_TYPE", "modality_of"]
+
+_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_INTENT_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "prepare",
+        "expect",
+        "aim",
+        "hope",
+        "want",
+        "seek",
+        "threaten",
+        "vow",
+        "pledge",
+        "promise",
+        "decide",
+        "agree",
+        "offer",
+        "propose",
+    }
+)
+# Threat idioms whose negation is part of the threat.
+_NEGATION_IDIOMS = frozenset({"unanswered", "tolerate", "unpunished", "allow"})
+
+# What a future event of each type is, in PLOVER: (type, mode) or None to keep it.
+FUTURE_TYPE: dict[str, tuple[str, str | None]] = {
+    "CONSULT": ("AGREE", None),
+    "SUPPORT": ("AGREE", None),
+    "COOPERATE": ("AGREE", None),
+    "AID": ("AGREE", None),
+    "RETREAT": ("CONCEDE", None),
+    "ASSAULT": ("THREATEN", "violence"),
+    "MOBILIZE": ("THREATEN", "violence"),
+    "COERCE": ("THREATEN", "restrict"),
+    "SANCTION": ("THREATEN", "relations"),
+}
+
+
+def _aux_words(token: Token) -> set[str]:
+    words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")}
+    if token.dep_ in ("xcomp", "conj") and token.head is not token:
+        words |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
+    return words
+
+
+def _negated(token: Token, idiom: bool) -> bool:
+    if idiom:
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
+    """Negated, hypothetical or future, from auxiliaries, negators, conditionals and intent verbs."""
+    idiom = any(w.lemma_.lower() in _NEGATION_IDIOMS for w in words)
+    if _negated(head, idiom):
+        return "negated"
+    aux = _aux_words(head)
+    if aux & _FUTURE_AUX or {"going", "to"} <= aux:
+        return "future"
+    if aux & _HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children):
+        return "hypothetical"
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS:
+        return "future"
+    return None

@@ -1,0 +1,164 @@
+"""Actor and recipient of a trigger, read off the dependency parse.
+
+Roles are returned as the head tokens of noun phrases; coding them as countries and sectors is the
+resolver's job. Coordination is expanded here ("Pakistan and the UAE expressed solidarity" has two
+actors), and so are the classic constructions: active and passive clauses, control ("called Aliyev to
+condemn"), conjoined verbs sharing a subject, and nominal events ("Iran's attack on Azerbaijan").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventlens.extract.triggers import Trigger
+
+__all__ = ["Roles", "find_roles", "subject_of"]
+
+_SUBJECT = ("nsubj",)
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "order",
+        "tell",
+        "instruct",
+        "call",
+        "press",
+        "force",
+        "invite",
+        "warn",
+        "persuade",
+        "encourage",
+        "allow",
+        "demand",
+    }
+)
+_SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"})
+# Verbs whose grammatical subject receives the event: the host receives the visitor.
+_SWAPPED = frozenset({"host", "receive", "welcome"})
+_FORCE = frozenset({"against", "on", "toward", "towards", "at", "upon", "into"})
+# Prepositions that introduce the recipient, by event type.
+_RECIPIENT_PREPS: dict[str, frozenset[str]] = {
+    "ASSAULT": _FORCE,
+    "COERCE": _FORCE,
+    "THREATEN": _FORCE | {"to"},
+    "PROTEST": _FORCE,
+    "MOBILIZE": _FORCE,
+    "SANCTION": _FORCE | {"with", "from", "to"},
+    "ACCUSE": frozenset({"against", "to"}),
+    "CONSULT": frozenset({"with", "to"}),
+    "AGREE": frozenset({"with", "to"}),
+    "COOPERATE": frozenset({"with", "to"}),
+    "SUPPORT": frozenset({"for", "to", "with"}),
+    "AID": frozenset({"to", "for"}),
+    "REQUEST": frozenset({"from", "to"}),
+    "CONCEDE": frozenset({"to"}),
+    "REJECT": frozenset({"from", "by"}),
+    "RETREAT": frozenset({"from", "to"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Noun-phrase heads for each role; `patient` is the grammatical object, kept for the resolver."""
+
+    actor: tuple[Token, ...]
+    recipient: tuple[Token, ...]
+    patient: Token | None = None
+
+
+def expand(token: Token | None) -> tuple[Token, ...]:
+    """A noun phrase head and its coordinated heads: "the U.S. and Israel" → (U.S., Israel)."""
+    if token is None:
+        return ()
+    return (token, *[c for c in token.conjuncts if c.i > token.i and c.pos_ in ("PROPN", "NOUN", "PRON")])
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through conjoined verbs and control where the verb has none."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return subject_of(verb.head)
+    if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+        controller = verb.head
+        passive = _passive_patient(controller)
+        if verb.dep_ == "xcomp" and passive is not None:
+            return passive  # "his military has been told to prepare": the one told does it
+        obj = next((c for c in controller.children if c.dep_ == "dobj"), None)
+        if (
+            verb.dep_ == "xcomp"
+            and obj is not None
+            and controller.lemma_.lower() in _OBJECT_CONTROL
+            and controller.lemma_.lower() not in _SUBJECT_CONTROL_CALL
+        ):
+            return obj
+        return subject_of(controller)
+    return None
+
+
+def _passive_patient(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _recipient_preps(type_: str | None) -> frozenset[str]:
+    return _RECIPIENT_PREPS.get(type_ or "", frozenset())
+
+
+def _verbal_roles(trigger: Trigger) -> Roles:
+    verb = trigger.head
+    preps = _recipient_preps(trigger.sense.type)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        actor = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        patient = _passive_patient(verb)
+    else:
+        actor = subject_of(verb)
+        patient = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if patient is None and trigger.sense.frame != "commit":
+            patient = _passive_patient(verb)
+    recipients: list[Token] = []
+    if patient is not None:
+        recipients.append(patient)
+    recipients.extend(_prep_objects(verb, preps))
+    for word in trigger.words[1:]:
+        recipients.extend(_prep_objects(word, preps))
+    if patient is not None:
+        recipients.extend(_prep_objects(patient, preps))
+    recipient = tuple(t for r in recipients for t in expand(r))
+    if verb.lemma_.lower() in _SWAPPED and patient is not None:
+        return Roles(actor=expand(patient), recipient=expand(actor), patient=patient)
+    return Roles(actor=expand(actor), recipient=recipient, patient=patient)
+
+
+def _nominal_roles(trigger: Trigger) -> Roles:
+    noun = trigger.head
+    actor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if actor is None:
+        by = _prep_objects(noun, frozenset({"by", "from"}))
+        actor = by[0] if by else None
+    if actor is None:
+        actor = next(
+            (c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None
+        )
+    recipients = _prep_objects(noun, _recipient_preps(trigger.sense.type))
+    return Roles(actor=expand(actor), recipient=tuple(t for r in recipients for t in expand(r)))
+
+
+def find_roles(trigger: Trigger) -> Roles:
+    """Actor and recipient heads of one trigger."""
+    return _nominal_roles(trigger) if trigger.nominal else _verbal_roles(trigger)

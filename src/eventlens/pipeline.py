@@ -1,0 +1,247 @@
+"""Article in, coded event mentions out: parse once, extract candidates, code and place them.
+
+`Extractor` wires the stages of DESIGN.md §1 together for one process: the spaCy pipeline, the trigger
+lexicon, the actor and place tables and the ontology are loaded once and shared by every article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from eventlens.extract.candidates import Candidate, sentence_candidates
+from eventlens.extract.lexicon import Lexicon
+from eventlens.extract.modes import contexts_of, refine_mode
+from eventlens.model import Article, Claim, Entity, EventMention, Place
+from eventlens.nlp import load_pipeline, mask_dateline
+from eventlens.ontology import Ontology
+from eventlens.resolve.actors import ActorCoder
+from eventlens.resolve.context import ArticleCoder
+from eventlens.resolve.places import Gazetteer
+from eventlens.resolve.timeline import Timeline
+
+__all__ = ["Extractor"]
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Types whose missing recipient is the country where the act took place.
+_TERRITORIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+_SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
+
+
+@dataclass
+class _Discourse:
+    """Counterparts seen so far in an article: whom each country last dealt with."""
+
+    counterpart: dict[str, str]
+
+    def note(self, actors: tuple[Entity, ...], recipients: tuple[Entity, ...]) -> None:
+        for a in actors:
+            for r in recipients:
+                if a.country and r.country and a.country != r.country:
+                    self.counterpart[a.country] = r.country
+                    self.counterpart[r.country] = a.country
+
+
+def _is_heading(sentence: Span) -> bool:
+    """A headline or section title: a short line with no closing punctuation."""
+    text = sentence.text.strip()
+    return not text or (text[-1] not in ".!?\"”’)" and len(sentence) < 16) or text.startswith("#")
+
+
+def _dedupe(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    seen: dict[tuple[str | None, str | None], Entity] = {}
+    for entity in entities:
+        seen.setdefault((entity.country, entity.sector), entity)
+    return tuple(seen.values())
+
+
+class Extractor:
+    """Runs the per-article pipeline; build it once with `Extractor.load()`."""
+
+    def __init__(self, *, nlp: Language, lexicon: Lexicon, actors: ActorCoder, places: Gazetteer,
+                 ontology: Ontology) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.actors = actors
+        self.places = places
+        self.ontology = ontology
+
+    @classmethod
+    def load(cls) -> Extractor:
+        return cls(nlp=load_pipeline(), lexicon=Lexicon.load(), actors=ActorCoder.load(),
+                   places=Gazetteer.load(), ontology=Ontology.load())
+
+    def extract(self, article: Article) -> list[EventMention]:
+        """The event mentions of one article."""
+        return next(self.extract_many([article]))[1]
+
+    def extract_many(self, articles: Iterable[Article], *, batch_size: int = 16
+                     ) -> Iterator[tuple[Article, list[EventMention]]]:
+        """Mentions per article, parsing in batches with nlp.pipe; order is kept."""
+        pending = ((mask_dateline(a.text), a) for a in articles)
+        stream = ((masked, (article, dateline)) for (masked, dateline), article in pending)
+        for doc, (article, dateline) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield article, self._mentions(doc, article, dateline)
+
+    def _home(self, dateline: str | None) -> str | None:
+        if not dateline:
+            return None
+        for part in reversed(dateline.split("(")[0].split(",")):
+            entity = self.actors.code(part.strip())
+            if entity and entity.country:
+                return entity.country
+            place = self.places.lookup(part.strip())
+            if place and place.country:
+                return place.country
+        return None
+
+    def _mentions(self, doc: Doc, article: Article, dateline: str | None) -> list[EventMention]:
+        coder = ArticleCoder(doc, published=article.published, actors=self.actors, places=self.places,
+                             home=self._home(dateline))
+        timeline = Timeline(doc, article.published)
+        discourse = _Discourse(counterpart={})
+        out: list[EventMention] = []
+        for sentence in doc.sents:
+            if _is_heading(sentence):
+                continue
+            mentions = [
+                m for cand in sentence_candidates(sentence, self.lexicon)
+                if (m := self._mention(cand, article, coder, timeline, discourse)) is not None
+            ]
+            out.extend(_merge_duplicates(mentions))
+        return out
+
+    def _code_all(self, heads: tuple[Token, ...], coder: ArticleCoder) -> tuple[Entity, ...]:
+        return _dedupe(e for h in heads if (e := self._code_role(h, coder)) is not None)
+
+    def _code_role(self, head: Token, coder: ArticleCoder) -> Entity | None:
+        """A role filler; an event noun in a role ("condemned the Iranian attack") stands for its actor."""
+        if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
+            return None
+        if self.lexicon.word(head.lemma_, "N") is not None and head.pos_ == "NOUN":
+            for child in head.children:
+                if child.dep_ in ("poss", "amod", "compound"):
+                    entity = coder.entity(child)
+                    if entity is not None and entity.country:
+                        return entity
+            return None
+        return coder.entity(head)
+
+    def _mention(self, cand: Candidate, article: Article, coder: ArticleCoder, timeline: Timeline,
+                 discourse: _Discourse) -> EventMention | None:
+        head = cand.trigger.head
+        claimant = coder.entity(cand.attribution.speaker) if cand.attribution else None
+        actors = self._code_all(cand.roles.actor, coder)
+        if not actors and claimant is not None and cand.type in _SPEECH_ACTS:
+            actors = (claimant,)
+        if not actors:
+            return None
+        actor_countries = {a.country for a in actors}
+        recipients = tuple(
+            r for r in self._code_all(cand.roles.recipient, coder)
+            if r.country not in actor_countries or cand.type not in _SPEECH_ACTS
+        )
+        location = self._location(head, recipients or actors)
+        if not recipients:
+            recipients = self._implied_recipient(cand.type, actors, location, discourse)
+        discourse.note(actors, recipients)
+        when = timeline.when(head, future=cand.modality == "future")
+        mode = refine_mode(cand.type, cand.mode, head)
+        modes = (mode,) if mode else ()
+        sectors = [e.sector for e in (*actors, *recipients)]
+        start, end = _evidence(cand)
+        if claimant is None and cand.attribution is not None:
+            claimant = Entity(text=cand.attribution.speaker.text)
+        return EventMention(
+            id=_mention_id(article.id, head.i, cand.type),
+            article_id=article.id,
+            sentence=head.sent.text.strip(),
+            sentence_start=head.sent.start_char,
+            evidence=head.doc.text[start:end],
+            start=start,
+            end=end,
+            trigger=" ".join(t.text for t in cand.trigger.words),
+            type=cand.type,
+            mode=modes,
+            context=contexts_of(cand.type, sectors, head),
+            score=self.ontology.score(cand.type, modes),
+            actor=actors,
+            recipient=recipients,
+            when=when,
+            location=location,
+            claim=_claim(cand, claimant),
+            modality=cand.modality,
+        )
+
+    def _implied_recipient(self, type_: str, actors: tuple[Entity, ...], location: Place | None,
+                           discourse: _Discourse) -> tuple[Entity, ...]:
+        """Where the text leaves the recipient implicit: the territory struck, or the actor's counterpart."""
+        actor_countries = {a.country for a in actors}
+        if type_ in _TERRITORIAL and location and location.country and location.country not in actor_countries:
+            return (Entity(text=location.name, country=location.country, name=location.name),)
+        for country in actor_countries:
+            other = discourse.counterpart.get(country or "")
+            if other:
+                return (Entity(text=other, country=other, name=other),)
+        return ()
+
+    def _location(self, head: Token, participants: tuple[Entity, ...]) -> Place | None:
+        """The most specific place named in the trigger's clause after a locative preposition."""
+        hint = next((p.country for p in participants if p.country), None)
+        best: Place | None = None
+        for ent in head.sent.ents:
+            if ent.label_ not in _PLACE_LABELS or not _in_clause(ent, head):
+                continue
+            prep = ent.root.head if ent.root.dep_ == "pobj" else None
+            if prep is None or prep.lower_ not in _PLACE_PREPS:
+                continue
+            place = self.places.lookup(ent.text, country=hint)
+            if place is None:
+                continue
+            if place.name and self.actors.code(ent.text) is None:
+                return place  # a city or region beats a country
+            best = best or place
+        return best
+
+
+def _claim(cand: Candidate, claimant: Entity | None) -> Claim:
+    if cand.attribution is None or claimant is None:
+        return Claim()
+    return Claim(claimant=claimant, stance="denies" if cand.attribution.stance == "denies" else "asserts")
+
+
+def _in_clause(ent: Span, head: Token) -> bool:
+    return head in ent.root.ancestors or ent.root in head.subtree
+
+
+def _evidence(cand: Candidate) -> tuple[int, int]:
+    """Character span of the words that carry the event: trigger, actor and recipient phrases."""
+    tokens = list(cand.trigger.words) + list(cand.roles.actor) + list(cand.roles.recipient)
+    sentence = cand.trigger.head.sent
+    inside = [t for t in tokens if sentence.start <= t.i < sentence.end]
+    first = min(t.left_edge.i if t in cand.roles.actor else t.i for t in inside)
+    last = max(t.i for t in inside)
+    doc = sentence.doc
+    return doc[max(first, sentence.start)].idx, doc[last].idx + len(doc[last].text)
+
+
+def _mention_id(article_id: str, token_index: int, type_: str) -> str:
+    return hashlib.sha1(f"{article_id}:{token_index}:{type_}".encode()).hexdigest()[:16]
+
+
+def _merge_duplicates(mentions: list[EventMention]) -> list[EventMention]:
+    """One sentence, one event per (type, actors): the reading with the most recipients wins."""
+    def key(m: EventMention) -> tuple[str, str, frozenset[str | None]]:
+        return (m.type, m.claim.stance, frozenset(a.country for a in m.actor))
+
+    best: dict[tuple[str, str, frozenset[str | None]], EventMention] = {}
+    for mention in mentions:
+        kept = best.get(key(mention))
+        if kept is None or len(mention.recipient) > len(kept.recipient):
+            best[key(mention)] = mention
+    return [m for m in mentions if best[key(m)] is m]

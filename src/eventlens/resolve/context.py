@@ -1,0 +1,184 @@
+"""Article-level coding of noun phrases: the actor tables plus what the article has said so far.
+
+An entity met once in full ("President Ilham Aliyev") is known later by its short forms ("Aliyev", "he",
+"the president"); "its" and "the Caspian Sea nation" go to the nearest compatible antecedent; an office
+without a country ("the Defense Ministry") takes the country the article is talking about. Noun phrases are
+coded once, in text order, so a pronoun only ever looks back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from eventlens.model import Entity
+from eventlens.resolve.actors import ActorCoder
+from eventlens.resolve.places import Gazetteer
+
+__all__ = ["ArticleCoder"]
+
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+_NEUTER = frozenset({"it", "its", "itself"})
+_PLURAL = frozenset({"they", "them", "their", "theirs"})
+_FIRST_PERSON = frozenset({"we", "us", "our"})
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# Nouns that, without a name of their own, stand for a state already named ("the Caspian Sea nation").
+_STATE_NOUNS = frozenset(
+    {
+        "nation",
+        "country",
+        "state",
+        "republic",
+        "government",
+        "side",
+        "regime",
+        "authority",
+        "official",
+        "administration",
+        "capital",
+        "leadership",
+    }
+)
+_KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "flat", "nummod", "quantmod"})
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+@dataclass
+class _Memory:
+    """What the article has coded so far, by token index."""
+
+    coded: dict[int, Entity] = field(default_factory=dict)
+    people: list[tuple[int, Entity]] = field(default_factory=list)
+    groups: list[tuple[int, Entity, bool]] = field(default_factory=list)  # (index, entity, was subject)
+    surnames: dict[str, Entity] = field(default_factory=dict)
+
+
+def _phrase(head: Token) -> str:
+    """The noun phrase around a head, without clauses, coordination or prepositions other than "of"."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ in _KEEP_DEPS or (c.dep_ == "prep" and c.lower_ == "of")]
+    while stack:
+        token = stack.pop()
+        keep.append(token)
+        stack.extend(
+            c for c in token.children if c.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos")
+        )
+    tokens = sorted(keep, key=lambda t: t.i)
+    start, end = tokens[0].i, tokens[-1].i + 1
+    return head.doc[start:end].text
+
+
+class ArticleCoder:
+    """Codes the noun phrases of one parsed article, with memory for coreference."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        *,
+        published: dt.date | None,
+        actors: ActorCoder,
+        places: Gazetteer,
+        home: str | None = None,
+    ) -> None:
+        self._doc = doc
+        self._on = published
+        self._actors = actors
+        self._places = places
+        self._home = home
+        self._memory = _Memory()
+        for token in doc:
+            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in _NOT_ACTORS:
+                self._code_and_remember(token)
+
+    def entity(self, head: Token) -> Entity | None:
+        """The coded entity of a noun phrase head, or None when it names no actor."""
+        if head.i in self._memory.coded:
+            return self._memory.coded[head.i]
+        return self._code(head)
+
+    def focus(self, before: int) -> str | None:
+        """The country the article is talking about at a token: the latest state-like subject's country."""
+        for index, entity, subject in reversed(self._memory.groups):
+            if index < before and subject and entity.country and len(entity.country) == 3:
+                return entity.country
+        return self._home
+
+    def _code_and_remember(self, token: Token) -> None:
+        entity = self._code(token)
+        if entity is None:
+            return
+        self._memory.coded[token.i] = entity
+        is_person = (
+            token.ent_type_ == "PERSON" or (entity.name or "").count(" ") >= 1 and token.pos_ == "PROPN"
+        )
+        if token.ent_type_ == "PERSON":
+            self._memory.people.append((token.i, entity))
+            self._memory.surnames[token.text.lower()] = entity
+        elif not is_person or token.pos_ != "PROPN":
+            self._memory.groups.append((token.i, entity, token.dep_ in ("nsubj", "nsubjpass")))
+
+    def _code(self, head: Token) -> Entity | None:
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            return self._pronoun(head, lower)
+        if head.ent_type_ == "PERSON" and lower in self._memory.surnames:
+            return replace(self._memory.surnames[lower], text=head.text)
+        text = _phrase(head)
+        entity = self._actors.code(text, on=self._on)
+        if entity is not None and entity.country is None:
+            country = self.focus(head.i)
+            return replace(entity, country=country) if country else entity
+        if entity is not None:
+            return entity
+        return self._fallback(head, text)
+
+    def _fallback(self, head: Token, text: str) -> Entity | None:
+        if head.lemma_.lower() in _STATE_NOUNS and any(c.lower_ in ("the", "this") for c in head.children):
+            country = self.focus(head.i)
+            return Entity(text=text, country=country, sector="GOV", name=None) if country else None
+        if head.ent_type_ in ("GPE", "LOC", "FAC"):
+            place = self._places.lookup(_entity_text(head))
+            if place and place.country:
+                return Entity(text=text, country=place.country, sector=None, name=place.name)
+        for child in head.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                target = (
+                    child
+                    if child.dep_ == "poss"
+                    else next((g for g in child.children if g.dep_ == "pobj"), None)
+                )
+                if target is not None:
+                    inner = self.entity(target)
+                    if inner is not None:
+                        return replace(inner, text=text, sector=None)
+        return None
+
+    def _pronoun(self, head: Token, lower: str) -> Entity | None:
+        if lower in _RELATIVE and head.head.head is not head.head:
+            antecedent = head.head.head
+            return self.entity(antecedent) if antecedent.pos_ in ("NOUN", "PROPN") else None
+        if lower in _PERSONAL:
+            return next((e for i, e in reversed(self._memory.people) if i < head.i), None)
+        if lower in _NEUTER or lower in _PLURAL or lower in _FIRST_PERSON:
+            # Prefer a subject of this sentence, then anything in it, then earlier subjects, then anything.
+            earlier = [(i, e, s) for i, e, s in self._memory.groups if i < head.i and e.country]
+            start = head.sent.start
+            for pool in (
+                [e for i, e, s in earlier if i >= start and s],
+                [e for i, e, _ in earlier if i >= start],
+                [e for _, e, s in earlier if s],
+                [e for _, e, _ in earlier],
+            ):
+                if pool:
+                    return pool[-1]
+        return None
+
+
+def _entity_text(head: Token) -> str:
+    """The text of the named entity a token belongs to (or the token alone)."""
+    for ent in head.sent.ents:
+        if ent.start <= head.i < ent.end:
+            return ent.text
+    return head.text

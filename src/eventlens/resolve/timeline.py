@@ -1,0 +1,85 @@
+"""When each event of an article happened: its own date expression, else the narrative's.
+
+A sentence without a date of its own usually continues the time of the sentences before it in the same
+paragraph; a paragraph without any date continues the article's main date (the date it names most often,
+first named wins a tie), and an article with no dates at all falls back to its publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from eventlens.model import When
+from eventlens.resolve.dates import resolve_when
+
+__all__ = ["Timeline"]
+
+_DATE_LABELS = frozenset({"DATE"})
+
+
+def _paragraph_of(doc: Doc, char: int) -> int:
+    return doc.text.count("\n\n", 0, char)
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    ancestors_a = [a, *a.ancestors]
+    ancestors_b = [b, *b.ancestors]
+    for depth_a, token in enumerate(ancestors_a):
+        if token in ancestors_b:
+            return depth_a + ancestors_b.index(token)
+    return 100 + abs(a.i - b.i)
+
+
+class Timeline:
+    """Date expressions of one article, resolved once, and the rules for choosing an event's date."""
+
+    def __init__(self, doc: Doc, published: dt.date | None) -> None:
+        self._published = published
+        self._resolved: dict[int, When] = {}
+        days: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ in _DATE_LABELS:
+                when = resolve_when(ent.text, published)
+                if when is not None and when.value:
+                    self._resolved[ent.start] = when
+                    if when.precision == "day":
+                        days[when.value] += 1
+                        first_seen.setdefault(when.value, ent.start)
+        self._main = (
+            When(value=max(days, key=lambda d: (days[d], -first_seen[d])), precision="day") if days else None
+        )
+        self._doc = doc
+
+    def _sentence_dates(self, sentence: Span) -> list[tuple[Span, When]]:
+        return [(ent, self._resolved[ent.start]) for ent in sentence.ents if ent.start in self._resolved]
+
+    def _paragraph_date(self, sentence: Span) -> When | None:
+        paragraph = _paragraph_of(self._doc, sentence.start_char)
+        latest = None
+        for earlier in self._doc.sents:
+            if earlier.start >= sentence.start:
+                break
+            if _paragraph_of(self._doc, earlier.start_char) == paragraph:
+                dated = self._sentence_dates(earlier)
+                latest = dated[-1][1] if dated else latest
+        return latest
+
+    def when(self, head: Token, *, future: bool = False) -> When:
+        """The date of the event whose trigger is `head`."""
+        sentence = head.sent
+        dated = self._sentence_dates(sentence)
+        if dated:
+            ent, when = min(dated, key=lambda pair: _tree_distance(head, pair[0].root))
+            if future and self._published:
+                return resolve_when(ent.text, self._published, past=False) or when
+            return when
+        if future:
+            return When()
+        inherited = self._paragraph_date(sentence) or self._main
+        if inherited is not None:
+            return inherited
+        return When.day(self._published) if self._published else When()
