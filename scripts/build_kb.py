@@ -14,7 +14,8 @@ Reads, as facts:
   extra_actors.tsv (IGOs, groups, institutions and country variants Phoenix lacks or has wrong),
   demonyms.tsv, extra_agents.tsv.
 
-Writes actors.tsv.gz, agents.tsv.gz and ruler.tsv.gz (formats in `eventlens.resolve.kb`). Rows are sorted
+The non-Phoenix sources are read by `build_kb_sources.py` beside this file. Writes actors.tsv.gz,
+agents.tsv.gz and ruler.tsv.gz (formats in `eventlens.resolve.kb`). Rows are sorted
 and gzip carries no timestamp, so a rebuild from the same inputs gives identical bytes.
 
 Choices the coder relies on: a CAMEO code splits into a country-like code and one sector (AZEGOVMIL →
@@ -43,8 +44,11 @@ from eventlens.resolve.kb import normalise_key
 log = logging.getLogger("build_kb")
 
 SECTORS = frozenset(
-    "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL LAB AGR DEV ENV HLH HRI REF REL MOD RAD UAF ELI "
-    "SEP LEG IGO NGO IMG MNC INS AMN".split()
+    {
+        *("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "LAB"),
+        *("AGR", "DEV", "ENV", "HLH", "HRI", "REF", "REL", "MOD", "RAD", "UAF", "ELI", "SEP", "LEG", "IGO"),
+        *("NGO", "IMG", "MNC", "INS", "AMN"),
+    }
 )
 NARROWER = frozenset({"MIL", "LEG", "JUD", "COP", "SPY"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -133,7 +137,7 @@ def parse_actor_file(lines: Iterable[str]) -> list[Block]:
 
 
 def title(name: str) -> str:
-    """A readable canonical name from a dictionary root: KURDISTAN_WORKERS'_PARTY → Kurdistan Workers' Party."""
+    """A readable name from a dictionary root: KURDISTAN_WORKERS'_PARTY → Kurdistan Workers' Party."""
     small = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "al", "el", "bin", "ibn"}
     words = name.replace("_", " ").split()
     out = []
@@ -219,7 +223,11 @@ def _expand(phrase: str, sets: dict[str, list[str]], plurals: str) -> Iterator[s
 
 def phoenix_rows(phoenix: Path, canonical: dict[str, str], taken: set[str]) -> Iterator[tuple[str, Row]]:
     """Rows from the three Phoenix actor files, skipping blocks that a curated person replaces."""
-    for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+    for name in (
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ):
         text = (phoenix / name).read_text(encoding="utf-8", errors="replace")
         for block in parse_actor_file(text.splitlines()):
             if any(normalise_key(n) in taken for n in block.names):
@@ -251,17 +259,25 @@ def build(kb: Path, curated: Path, out: Path) -> dict[str, int]:
     reference, canonical = reference_rows(curated)
     curated_sources, taken = curated_rows(curated, canonical)
     phoenix = ((5, key, row) for key, row in phoenix_rows(kb / "phoenix", canonical, taken))
-    actors = merge([*curated_sources, *reference, *phoenix])
-    agents = parse_agent_file((kb / "phoenix" / "Phoenix.agents.txt").read_text(errors="replace").splitlines())
+    actors = [
+        (key, row) for key, row in merge([*curated_sources, *reference, *phoenix]) if row.kind != "remove"
+    ]
+    agents = parse_agent_file(
+        (kb / "phoenix" / "Phoenix.agents.txt").read_text(errors="replace").splitlines()
+    )
     agent_rows = _apply_agent_overrides(agents, curated / "extra_agents.tsv")
     ruler = ruler_rows(curated, canonical)
     out.mkdir(parents=True, exist_ok=True)
-    write_table(out / "actors.tsv.gz", "key\tkind\tcountry\tsector\tname\tstart\tend", (
-        f"{key}\t{row.tsv()}" for key, row in actors
-    ))
-    write_table(out / "agents.tsv.gz", "key\tsector\tweapon", (
-        f"{key}\t{sector}\t{weapon}" for key, (sector, weapon) in sorted(agent_rows.items())
-    ))
+    write_table(
+        out / "actors.tsv.gz",
+        "key\tkind\tcountry\tsector\tname\tstart\tend",
+        (f"{key}\t{row.tsv()}" for key, row in actors),
+    )
+    write_table(
+        out / "agents.tsv.gz",
+        "key\tsector\tweapon",
+        (f"{key}\t{sector}\t{weapon}" for key, (sector, weapon) in sorted(agent_rows.items())),
+    )
     write_table(out / "ruler.tsv.gz", "label\tattr\tpattern\tid", ("\t".join(r) for r in ruler))
     return {"actors": len(actors), "agents": len(agent_rows), "ruler": len(ruler)}
 

@@ -19,10 +19,27 @@ from eventlens.resolve.kb import fold, normalise_key
 
 # Capitals that are also common personal or place names elsewhere: they would code Kingston upon Thames.
 AMBIGUOUS_CAPITALS = frozenset(
-    "victoria hamilton kingston georgetown douglas stanley jamestown plymouth the valley road town "
-    "king edward point saint helier saint peter port charlotte amalie".split(" ")
+    {
+        "victoria",
+        "hamilton",
+        "kingston",
+        "georgetown",
+        "douglas",
+        "stanley",
+        "jamestown",
+        "plymouth",
+        "the valley",
+        "road town",
+        "king edward point",
+        "saint helier",
+        "saint peter port",
+        "charlotte amalie",
+    }
 )
-ORG_KINDS = frozenset({"igo", "group"})
+
+
+# EntityRuler label of each kind of curated actor (org: institutions, left to the model).
+RULER_LABELS = {"country": "GPE", "capital": "GPE", "place": "GPE", "igo": "ORG", "group": "ORG"}
 
 
 @dataclass(frozen=True)
@@ -37,8 +54,14 @@ class Row:
     end: dt.date | None = None
 
     def sort_key(self) -> tuple:
-        return (self.start or dt.date.min, self.end or dt.date.max, self.kind, self.country or "",
-                self.sector or "", self.name)
+        return (
+            self.start or dt.date.min,
+            self.end or dt.date.max,
+            self.kind,
+            self.country or "",
+            self.sector or "",
+            self.name,
+        )
 
     def tsv(self) -> str:
         dates = (d.isoformat() if d else "" for d in (self.start, self.end))
@@ -61,7 +84,9 @@ def plural(key: str) -> str:
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
     """A curated table: '#' lines are comments, the first other line is the header."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
     header = lines[0].split("\t")
     rows = []
     for number, line in enumerate(lines[1:], start=2):
@@ -97,9 +122,19 @@ def reference_rows(curated: Path) -> tuple[list[tuple[int, str, Row]], dict[str,
     canonical = canonical_names(curated)
     out: list[tuple[int, str, Row]] = []
     for country in pycountry.countries:
-        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+        for name in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ):
             if name and "," not in name:
-                out.append((2, normalise_key(name), Row("country", country.alpha_3, None, canonical[country.alpha_3])))
+                out.append(
+                    (
+                        2,
+                        normalise_key(name),
+                        Row("country", country.alpha_3, None, canonical[country.alpha_3]),
+                    )
+                )
     for code, words in demonyms(curated):
         out.extend((3, key, Row("demonym", code, None, canonical.get(code, code))) for key in words)
     for code, capital in capitals():
@@ -130,7 +165,14 @@ def capitals() -> Iterator[tuple[str, str]]:
 def holder_rows(curated: Path) -> Iterator[tuple[int, str, Row]]:
     """Office holders: every name and alias as a person (0), the surname as a weaker key (6)."""
     for row in read_tsv(curated / "office_holders.tsv"):
-        entry = Row("person", row["country"], row["sector"] or None, row["name"], _date(row["start"]), _date(row["end"]))
+        entry = Row(
+            "person",
+            row["country"],
+            row["sector"] or None,
+            row["name"],
+            _date(row["start"]),
+            _date(row["end"]),
+        )
         for name in _names(row):
             yield 0, normalise_key(name), entry
         surname = row["surname"] or row["name"].replace("-", " ").split()[-1]
@@ -149,7 +191,7 @@ def curated_rows(curated: Path, canonical: dict[str, str]) -> tuple[list[tuple[i
     for row in read_tsv(curated / "extra_actors.tsv"):
         code = row["country"] or None
         kind = {"igo": "actor", "group": "actor", "org": "actor"}.get(row["kind"], row["kind"])
-        name = canonical.get(code or "", row["name"]) if kind == "country" else row["name"]
+        name = canonical.get(code or "", row["name"]) if kind in {"country", "capital"} else row["name"]
         entry = Row(kind, code, row["sector"] or None, name, _date(row["start"]), _date(row["end"]))
         out.extend((1, normalise_key(n), entry) for n in _names(row))
     return out, taken
@@ -164,15 +206,23 @@ def ruler_rows(curated: Path, canonical: dict[str, str]) -> list[tuple[str, str,
     tokenizer = spacy.blank("en").tokenizer
     surfaces: list[tuple[str, str, str]] = []
     for country in pycountry.countries:
-        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+        for name in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ):
             if name and "," not in name:
                 surfaces.append(("GPE", name, country.alpha_3))
     surfaces += [("GPE", capital, code) for code, capital in capitals()]
     for row in read_tsv(curated / "demonyms.tsv"):
         surfaces += [("NORP", word, row["country"]) for word in row["words"].split("|")]
-        surfaces += [("NORP", word + "s", row["country"]) for word in row["words"].split("|") if word.endswith(("an", "i"))]
+        surfaces += [
+            ("NORP", word + "s", row["country"])
+            for word in row["words"].split("|")
+            if word.endswith(("an", "i"))
+        ]
     for row in read_tsv(curated / "extra_actors.tsv"):
-        label = {"country": "GPE", "capital": "GPE", "igo": "ORG", "group": "ORG"}.get(row["kind"])
+        label = RULER_LABELS.get(row["kind"])
         if label:
             surfaces += [(label, name, row["country"]) for name in _names(row)]
     for row in read_tsv(curated / "office_holders.tsv"):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import uuid
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventlens.errors import StoreError
@@ -244,11 +245,18 @@ articles = st.builds(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(art=articles, m=mentions)
-def test_round_trip_property(art: Article, m: EventMention) -> None:
+@pytest.fixture(scope="module")
+def shared_store() -> Store:
     with Store(":memory:") as s:
-        assert s.add_article(art, [m])
-        [(got, got_article)] = list(s.mentions(include_negated=True))
-        assert got == m
-        assert got_article == art
+        yield s
+
+
+@settings(max_examples=80, deadline=None)
+@given(art=articles, m=mentions)
+def test_round_trip_property(shared_store: Store, art: Article, m: EventMention) -> None:
+    uid = uuid.uuid4().hex
+    art, m = dataclasses.replace(art, id=uid), dataclasses.replace(m, id=uid, article_id=uid)
+    assert shared_store.add_article(art, [m])
+    [(got, got_article)] = list(shared_store.mentions(article_id=uid, include_negated=True))
+    assert got == m
+    assert got_article == art

@@ -58,7 +58,8 @@ def _parse_line(raw: bytes, *, source: str, name: str | None, number: int, max_b
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(source, f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})") from None
+        problem = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+        raise InputError(source, f"malformed JSON on line {number}: {problem}") from None
     return _draft(record, source=source, name=name, number=number)
 
 

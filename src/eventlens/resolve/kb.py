@@ -9,8 +9,9 @@ under `scripts/kb/` into three gzipped TSV files in `eventlens/data/`:
   variants and cities of a country), actor (named groups, institutions and Phoenix people), person and
   surname (curated office holders).
 - `agents.tsv.gz`: key, sector, weapon. Sector nouns ("troops", "foreign ministry") with their plurals.
-- `ruler.tsv.gz`: label, pattern. Surface forms, already split the way spaCy's English tokenizer splits
-  them, for the EntityRuler.
+- `ruler.tsv.gz`: label, attr, pattern, id. Surface forms for the EntityRuler, already split the way
+  spaCy's English tokenizer splits them; attr is LOWER, or TEXT for short all-caps names (US, UN) that
+  must not match lower-case words; id is the country or group code.
 
 Both the build and the coder normalise through `tokens()`, so a dictionary phrase and the words of an
 article meet on the same keys. Nothing is read at import time: `load_tables()` is cached.
@@ -23,6 +24,7 @@ import functools
 import gzip
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -32,6 +34,7 @@ __all__ = [
     "ActorRow",
     "KnowledgeBase",
     "Token",
+    "fold",
     "load_tables",
     "normalise_key",
     "tokens",
@@ -86,6 +89,8 @@ class Token:
 
 def fold(text: str) -> str:
     """ASCII-fold `text`: Erdoğan → Erdogan, Türkiye → Turkiye, curly quotes → straight ones."""
+    if text.isascii():
+        return text.replace("&", " and ").replace("`", "'")
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -135,13 +140,17 @@ class ActorRow:
 
 @dataclass(frozen=True, slots=True)
 class KnowledgeBase:
-    """The compiled tables, keyed for O(1) lookup by normalised phrase."""
+    """The compiled tables, keyed for O(1) lookup by normalised phrase.
+
+    `*_spans` give, for each word that starts a key, the most words such a key has: a scan tries only
+    those lengths, and skips at once the words that start no key.
+    """
 
     actors: dict[str, tuple[ActorRow, ...]]
     agents: dict[str, tuple[str, bool]]
-    ruler: tuple[tuple[str, tuple[str, ...]], ...]
-    max_actor_len: int
-    max_agent_len: int
+    ruler: tuple[tuple[str, str, tuple[str, ...], str], ...]
+    actor_spans: dict[str, int]
+    agent_spans: dict[str, int]
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -171,12 +180,22 @@ def _actor_rows(rows: list[list[str]]) -> dict[str, tuple[ActorRow, ...]]:
     return {key: tuple(rows) for key, rows in grouped.items()}
 
 
+def _spans(keys: Iterable[str]) -> dict[str, int]:
+    spans: dict[str, int] = {}
+    for key in keys:
+        words = key.split(" ")
+        spans[words[0]] = max(spans.get(words[0], 0), len(words))
+    return spans
+
+
 @functools.cache
 def load_tables() -> KnowledgeBase:
     """Read the packaged tables once per process."""
     actors = _actor_rows(_read_tsv("actors.tsv.gz"))
     agents = {cols[0]: (cols[1], cols[2] == "1") for cols in _read_tsv("agents.tsv.gz")}
-    ruler = tuple((cols[0], tuple(cols[1].split(" "))) for cols in _read_tsv("ruler.tsv.gz"))
+    ruler = tuple(
+        (cols[0], cols[1], tuple(cols[2].split(" ")), cols[3]) for cols in _read_tsv("ruler.tsv.gz")
+    )
     if not actors or not agents:
         raise KnowledgeBaseError(
             "eventlens/data: the actor tables are empty; rebuild with scripts/build_kb.py"
@@ -185,6 +204,6 @@ def load_tables() -> KnowledgeBase:
         actors=actors,
         agents=agents,
         ruler=ruler,
-        max_actor_len=max(key.count(" ") + 1 for key in actors),
-        max_agent_len=max(key.count(" ") + 1 for key in agents),
+        actor_spans=_spans(actors),
+        agent_spans=_spans(agents),
     )

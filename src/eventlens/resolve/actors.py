@@ -1,0 +1,274 @@
+"""The actor coder: a noun phrase as an article writes it → country + sector + canonical name.
+
+"President Ilham Aliyev" → AZE/GOV "Ilham Aliyev"; "Iran's general staff of the armed forces" → IRN/MIL
+"General Staff of the Armed Forces"; "Iranian drones" → IRN/MIL; "the Defense Ministry" → None/MIL (the
+caller fills the country from context); "the airport" → None.
+
+How a phrase is read (dictionary lookups only, keyed by normalised token tuples, so it stays fast):
+
+1. Named things are found by leftmost-longest match over the actor table: people, groups, IGOs,
+   institutions (a named actor), and countries, their variants, capitals, demonyms and cities (a place).
+2. Sector nouns ("troops", "foreign ministry") are found the same way over the agent table; the head
+   agent is the rightmost one before the first preposition ("general staff of the armed forces" → general
+   staff), the head of an English noun phrase.
+3. A named actor wins: its country and its sector on the date `on` (people carry dated roles: Trump is
+   USA/GOV in 2019 and 2026, USA/ELI in 2022). Otherwise a place gives the country (the possessor in
+   "Iran's ..."), the head agent the sector, and a capital alone means the government (Baku → AZE/GOV).
+   Otherwise the head agent alone gives a sector without a country.
+4. Weapons ("drones", "missiles") give MIL only next to a country: "four drones" codes nothing, because
+   a weapon with no owner says nothing about who acted, and guessing the owner from context would as
+   often pick the victim.
+
+Sectors are CAMEO's (GOV, MIL, REB, COP, JUD, LEG, SPY = intelligence and state-security services, CVL,
+LAB, IGO, NGO, ELI = a former office holder ...). Short all-caps names (US, UN, EU) match only when
+written in capitals, so the pronoun "us" is not the United States.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from eventlens.model import Entity
+from eventlens.resolve.kb import ActorRow, KnowledgeBase, Token, load_tables, tokens
+
+__all__ = ["ActorCoder"]
+
+PLACE_KINDS = ("country", "capital", "demonym", "place")  # in order of preference for one phrase
+NAMED_KINDS = frozenset({"person", "actor", "surname"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
+PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "from", "with", "to", "against", "near", "by"})
+# Nouns that stand for the body named after them: "a spokesman for the Defense Ministry" speaks for it.
+RELATIONAL = frozenset(
+    {"head", "chief", "member", "members", "spokesman", "spokeswoman", "spokesperson", "representative"}
+    | {"representatives", "leader", "leaders", "commander", "commanders", "unit", "units", "personnel"}
+)
+SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """Tokens [start, end) of a phrase that equal a dictionary key."""
+
+    start: int
+    end: int
+    key: str
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class ActorCoder:
+    """Codes noun phrases against the packaged knowledge base; build it with `ActorCoder.load()`."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+
+    @classmethod
+    def load(cls) -> ActorCoder:
+        """The coder over the packaged tables, read once per process."""
+        return _packaged_coder()
+
+    def code(self, text: str, *, on: dt.date | None = None) -> Entity | None:
+        """Code a noun phrase as written in an article. None when nothing in it is codable."""
+        toks = _strip_determiners(tokens(text))
+        if not toks:
+            return None
+        matches = _scan(toks, self._kb.actors, self._kb.actor_spans, strict_case=True)
+        named = [m for m in matches if self._rows(m, NAMED_KINDS)]
+        places = [m for m in matches if self._rows(m, PLACE_KINDS)]
+        agent, is_head = self._head_agent(toks)
+        if named:
+            entity = self._code_named(text, toks, named, places, agent, on)
+            if entity is not None:
+                return entity
+        if places:
+            return self._code_place(text, toks, places, agent)
+        if agent is not None and is_head and not self._kb.agents[agent.key][1]:
+            return Entity(
+                text=text, country=None, sector=self._kb.agents[agent.key][0], name=_as_written(toks)
+            )
+        return None
+
+    def country_of_capital(self, text: str) -> str | None:
+        """The country whose capital (or seat of government) `text` names: "Baku" → "AZE"."""
+        return self._country_of_kind(text, "capital")
+
+    def demonym_country(self, text: str) -> str | None:
+        """The country a demonym or adjective belongs to: "Iranian" → "IRN", "Azeri" → "AZE"."""
+        return self._country_of_kind(text, "demonym")
+
+    def ruler_patterns(self) -> list[dict]:
+        """spaCy EntityRuler patterns that fix the small English model's confusions.
+
+        Countries, their variants and capitals → GPE; demonyms → NORP; curated IGOs and armed groups →
+        ORG; curated office holders → PERSON. Token patterns on LOWER (case-insensitive), except short
+        all-caps names (US, UN, EU) which match on TEXT; `id` is the country or group code.
+        """
+        return [
+            {"label": label, "pattern": [{attr: word} for word in words], "id": code}
+            for label, attr, words, code in self._kb.ruler
+        ]
+
+    # -- internals ------------------------------------------------------------------------------------
+
+    def _rows(self, match: _Match, kinds: frozenset[str] | tuple[str, ...]) -> list[ActorRow]:
+        return [row for row in self._kb.actors[match.key] if row.kind in kinds]
+
+    def _country_of_kind(self, text: str, kind: str) -> str | None:
+        key = " ".join(t.norm for t in _strip_determiners(tokens(text)))
+        rows = [row for row in self._kb.actors.get(key, ()) if row.kind == kind]
+        return rows[0].country if rows else None
+
+    def _head_agent(self, toks: list[Token]) -> tuple[_Match | None, bool]:
+        """The sector noun that heads the phrase, and whether it is the head.
+
+        The head is the rightmost agent before the first preposition ("general staff of the armed
+        forces"). An agent only after it ("a building near the police station") is a modifier: it may
+        still give a sector to a phrase that names a country, but alone it makes no actor, unless the
+        words before it only relate a person to it ("the head of the State Border Service").
+        """
+        found = _scan(toks, self._kb.agents, self._kb.agent_spans, strict_case=False)
+        if not found:
+            return None, False
+        covered = {i for m in found for i in range(m.start, m.end)}
+        cut = next(
+            (i for i, t in enumerate(toks) if i > 0 and t.norm in PREPOSITIONS and i not in covered),
+            len(toks),
+        )
+        before = [m for m in found if m.end <= cut]
+        if before:
+            return before[-1], True
+        relational = all(t.norm in RELATIONAL or t.norm.isdigit() for t in toks[:cut])
+        return found[0], relational
+
+    def _code_named(
+        self,
+        text: str,
+        toks: list[Token],
+        named: list[_Match],
+        places: list[_Match],
+        agent: _Match | None,
+        on: dt.date | None,
+    ) -> Entity | None:
+        """Code from the longest named actor. A possessor country beats the country of a named
+        institution ("Iran's Supreme National Security Council" is not the US one Phoenix knows)."""
+        best = max(named, key=lambda m: (m.length, -m.start))
+        row = _resolve(self._rows(best, NAMED_KINDS), on)
+        if row is None:
+            return None
+        sector = row.sector or (self._kb.agents[agent.key][0] if agent else None)
+        owner = next((m for m in places if m.end <= best.start and toks[m.end - 1].possessive), None)
+        if owner is not None and row.kind == "actor" and self._place_row(owner).country != row.country:
+            return Entity(
+                text=text,
+                country=self._place_row(owner).country,
+                sector=sector,
+                name=_title(toks[owner.end :]),
+            )
+        country = row.country or (self._place_row(places[0]).country if places else None)
+        return Entity(text=text, country=country, sector=sector, name=row.name)
+
+    def _place_row(self, match: _Match) -> ActorRow:
+        rows = self._rows(match, PLACE_KINDS)
+        return min(rows, key=lambda r: PLACE_KINDS.index(r.kind))
+
+    def _code_place(self, text: str, toks: list[Token], places: list[_Match], agent: _Match | None) -> Entity:
+        owner = next((m for m in places if toks[m.end - 1].possessive), places[0])
+        row = self._place_row(owner)
+        if agent is None or _inside(agent, owner):
+            return Entity(text=text, country=row.country, sector=row.sector, name=row.name)
+        sector = self._kb.agents[agent.key][0]
+        if toks[owner.end - 1].possessive and owner.end < len(toks):
+            name = _title(toks[owner.end :])
+        else:
+            name = _as_written(toks)
+        return Entity(text=text, country=row.country, sector=sector, name=name)
+
+
+@functools.cache
+def _packaged_coder() -> ActorCoder:
+    return ActorCoder(load_tables())
+
+
+def _strip_determiners(toks: list[Token]) -> list[Token]:
+    start = 0
+    while start < len(toks) and toks[start].norm in DETERMINERS:
+        start += 1
+    return toks[start:]
+
+
+def _scan(
+    toks: list[Token], table: Mapping[str, object], spans: dict[str, int], *, strict_case: bool
+) -> list[_Match]:
+    """Leftmost-longest, non-overlapping matches of token runs against a table's keys."""
+    norms = [t.norm for t in toks]
+    found: list[_Match] = []
+    i = 0
+    while i < len(norms):
+        for length in range(min(spans.get(norms[i], 0), len(norms) - i), 0, -1):
+            key = " ".join(norms[i : i + length])
+            if key in table and not (strict_case and length == 1 and _lowercase_acronym(toks[i])):
+                found.append(_Match(i, i + length, key))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def _lowercase_acronym(tok: Token) -> bool:
+    """A 1-3 letter word written in lower case ("us", "un") is a word, not the acronym US or UN."""
+    return len(tok.norm) <= 3 and tok.text.islower() and "." not in tok.text
+
+
+def _inside(inner: _Match, outer: _Match) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _resolve(rows: list[ActorRow], on: dt.date | None) -> ActorRow | None:
+    """The role that holds on `on` (None: the latest role); None when the phrase names several actors."""
+    by_name: dict[str, list[ActorRow]] = {}
+    for row in rows:
+        by_name.setdefault(row.name, []).append(row)
+    if len(by_name) > 1:
+        current = {name: rs for name, rs in by_name.items() if any(_holds(r, on) for r in rs)}
+        by_name = current or by_name
+    if len(by_name) > 1 and len({r.country for rs in by_name.values() for r in rs}) > 1:
+        return None
+    candidates = [row for rs in by_name.values() for row in rs]
+    holding = [row for row in candidates if row.dated and _holds(row, on)]
+    if holding:
+        return max(holding, key=lambda r: r.start or dt.date.min)
+    undated = [row for row in candidates if not row.dated]
+    if undated:
+        return undated[0]
+    if on is None:
+        return max(candidates, key=lambda r: r.start or dt.date.min)
+    return replace(candidates[0], sector=None)
+
+
+def _holds(row: ActorRow, on: dt.date | None) -> bool:
+    """A dated role that holds on `on`; with no date, one still open (a current office holder)."""
+    if not row.dated:
+        return False
+    return row.end is None if on is None else row.valid_on(on)
+
+
+def _as_written(toks: list[Token]) -> str:
+    return " ".join(t.text + ("'s" if t.possessive else "") for t in toks)
+
+
+def _title(toks: list[Token]) -> str:
+    """Title-case words written in lower case: "general staff of the armed forces" → "General Staff of the
+    Armed Forces"; capitalised words and acronyms stay as written."""
+    words = []
+    for i, tok in enumerate(toks):
+        word = tok.text + ("'s" if tok.possessive else "")
+        if tok.text.islower() and not (i and tok.norm in SMALL_WORDS):
+            word = word[:1].upper() + word[1:]
+        words.append(word)
+    return " ".join(words)
