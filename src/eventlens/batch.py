@@ -36,7 +36,9 @@ class IngestReport:
         return Counter(r.reason.split(":")[0] for r in self.rejected)
 
 
-def _new_articles(items: Iterable[Article | Rejected], store: Store, report: IngestReport) -> Iterator[Article]:
+def _new_articles(
+    items: Iterable[Article | Rejected], store: Store, report: IngestReport
+) -> Iterator[Article]:
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Rejected):
@@ -51,8 +53,9 @@ def _new_articles(items: Iterable[Article | Rejected], store: Store, report: Ing
         yield item
 
 
-def ingest(inputs: Sequence[str], *, store: Store, extractor: Extractor, max_bytes: int = 5_000_000
-           ) -> IngestReport:
+def ingest(
+    inputs: Sequence[str], *, store: Store, extractor: Extractor, max_bytes: int = 5_000_000
+) -> IngestReport:
     """Read, extract and store every new article of the inputs."""
     report = IngestReport()
     articles = _new_articles(read_inputs(inputs, max_bytes=max_bytes), store, report)

@@ -31,7 +31,7 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every blank line; the parser keeps its own boundaries elsewhere."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and previous.text.count("\n") >= 2 or "\n\n" in previous.whitespace_:
+        if (previous.is_space and previous.text.count("\n") >= 2) or "\n\n" in previous.whitespace_:
             token.is_sent_start = True
     return doc
 

@@ -26,7 +26,9 @@ from eventlens.resolve.timeline import Timeline
 
 __all__ = ["Extractor"]
 
-_PLACE_PREPS = frozenset({"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"})
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Types whose missing recipient is the country where the act took place.
 _TERRITORIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
@@ -50,7 +52,7 @@ class _Discourse:
 def _is_heading(sentence: Span) -> bool:
     """A headline or section title: a short line with no closing punctuation."""
     text = sentence.text.strip()
-    return not text or (text[-1] not in ".!?\"”’)" and len(sentence) < 16) or text.startswith("#")
+    return not text or (text[-1] not in '.!?"”’)' and len(sentence) < 16) or text.startswith("#")
 
 
 def _dedupe(entities: Iterable[Entity]) -> tuple[Entity, ...]:
@@ -63,8 +65,9 @@ def _dedupe(entities: Iterable[Entity]) -> tuple[Entity, ...]:
 class Extractor:
     """Runs the per-article pipeline; build it once with `Extractor.load()`."""
 
-    def __init__(self, *, nlp: Language, lexicon: Lexicon, actors: ActorCoder, places: Gazetteer,
-                 ontology: Ontology) -> None:
+    def __init__(
+        self, *, nlp: Language, lexicon: Lexicon, actors: ActorCoder, places: Gazetteer, ontology: Ontology
+    ) -> None:
         self.nlp = nlp
         self.lexicon = lexicon
         self.actors = actors
@@ -73,15 +76,21 @@ class Extractor:
 
     @classmethod
     def load(cls) -> Extractor:
-        return cls(nlp=load_pipeline(), lexicon=Lexicon.load(), actors=ActorCoder.load(),
-                   places=Gazetteer.load(), ontology=Ontology.load())
+        return cls(
+            nlp=load_pipeline(),
+            lexicon=Lexicon.load(),
+            actors=ActorCoder.load(),
+            places=Gazetteer.load(),
+            ontology=Ontology.load(),
+        )
 
     def extract(self, article: Article) -> list[EventMention]:
         """The event mentions of one article."""
         return next(self.extract_many([article]))[1]
 
-    def extract_many(self, articles: Iterable[Article], *, batch_size: int = 16
-                     ) -> Iterator[tuple[Article, list[EventMention]]]:
+    def extract_many(
+        self, articles: Iterable[Article], *, batch_size: int = 16
+    ) -> Iterator[tuple[Article, list[EventMention]]]:
         """Mentions per article, parsing in batches with nlp.pipe; order is kept."""
         pending = ((mask_dateline(a.text), a) for a in articles)
         stream = ((masked, (article, dateline)) for (masked, dateline), article in pending)
@@ -101,8 +110,13 @@ class Extractor:
         return None
 
     def _mentions(self, doc: Doc, article: Article, dateline: str | None) -> list[EventMention]:
-        coder = ArticleCoder(doc, published=article.published, actors=self.actors, places=self.places,
-                             home=self._home(dateline))
+        coder = ArticleCoder(
+            doc,
+            published=article.published,
+            actors=self.actors,
+            places=self.places,
+            home=self._home(dateline),
+        )
         timeline = Timeline(doc, article.published)
         discourse = _Discourse(counterpart={})
         out: list[EventMention] = []
@@ -110,7 +124,8 @@ class Extractor:
             if _is_heading(sentence):
                 continue
             mentions = [
-                m for cand in sentence_candidates(sentence, self.lexicon)
+                m
+                for cand in sentence_candidates(sentence, self.lexicon)
                 if (m := self._mention(cand, article, coder, timeline, discourse)) is not None
             ]
             out.extend(_merge_duplicates(mentions))
@@ -132,8 +147,14 @@ class Extractor:
             return None
         return coder.entity(head)
 
-    def _mention(self, cand: Candidate, article: Article, coder: ArticleCoder, timeline: Timeline,
-                 discourse: _Discourse) -> EventMention | None:
+    def _mention(
+        self,
+        cand: Candidate,
+        article: Article,
+        coder: ArticleCoder,
+        timeline: Timeline,
+        discourse: _Discourse,
+    ) -> EventMention | None:
         head = cand.trigger.head
         claimant = coder.entity(cand.attribution.speaker) if cand.attribution else None
         actors = self._code_all(cand.roles.actor, coder)
@@ -143,7 +164,8 @@ class Extractor:
             return None
         actor_countries = {a.country for a in actors}
         recipients = tuple(
-            r for r in self._code_all(cand.roles.recipient, coder)
+            r
+            for r in self._code_all(cand.roles.recipient, coder)
             if r.country not in actor_countries or cand.type not in _SPEECH_ACTS
         )
         location = self._location(head, recipients or actors)
@@ -178,11 +200,17 @@ class Extractor:
             modality=cand.modality,
         )
 
-    def _implied_recipient(self, type_: str, actors: tuple[Entity, ...], location: Place | None,
-                           discourse: _Discourse) -> tuple[Entity, ...]:
+    def _implied_recipient(
+        self, type_: str, actors: tuple[Entity, ...], location: Place | None, discourse: _Discourse
+    ) -> tuple[Entity, ...]:
         """Where the text leaves the recipient implicit: the territory struck, or the actor's counterpart."""
         actor_countries = {a.country for a in actors}
-        if type_ in _TERRITORIAL and location and location.country and location.country not in actor_countries:
+        if (
+            type_ in _TERRITORIAL
+            and location
+            and location.country
+            and location.country not in actor_countries
+        ):
             return (Entity(text=location.name, country=location.country, name=location.name),)
         for country in actor_countries:
             other = discourse.counterpart.get(country or "")
@@ -236,6 +264,7 @@ def _mention_id(article_id: str, token_index: int, type_: str) -> str:
 
 def _merge_duplicates(mentions: list[EventMention]) -> list[EventMention]:
     """One sentence, one event per (type, actors): the reading with the most recipients wins."""
+
     def key(m: EventMention) -> tuple[str, str, frozenset[str | None]]:
         return (m.type, m.claim.stance, frozenset(a.country for a in m.actor))
 

@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,26 +21,32 @@ from eventlens.errors import EventlensError
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="News about political crises in; coded, attributed PLOVER events out.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="News about political crises in; coded, attributed PLOVER events out.",
+)
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="EVENTLENS_DB", help="DuckDB file (created if absent).")]
+DbOption = Annotated[
+    Path, typer.Option("--db", envvar="EVENTLENS_DB", help="DuckDB file (created if absent).")
+]
 DEFAULT_DB = Path("eventlens.duckdb")
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
 
 
-def _store(db: Path, *, read_only: bool = False):  # noqa: ANN202 - Store import is deferred on purpose
+def _store(db: Path, *, read_only: bool = False):
     from eventlens.store import Store
 
     if read_only and not db.exists():
@@ -60,8 +66,10 @@ def ingest(
 
     with _store(db) as store:
         report = run_ingest(inputs, store=store, extractor=Extractor.load(), max_bytes=max_bytes)
-    typer.echo(f"{report.read} articles read: {report.stored} new ({report.mentions} event mentions), "
-               f"{report.already_stored} already stored, {len(report.rejected)} skipped")
+    typer.echo(
+        f"{report.read} articles read: {report.stored} new ({report.mentions} event mentions), "
+        f"{report.already_stored} already stored, {len(report.rejected)} skipped"
+    )
     for rejected in report.rejected[:20]:
         typer.echo(f"  skipped {rejected.source}: {rejected.reason}", err=True)
     if report.read == 0 and report.rejected:
@@ -85,9 +93,17 @@ def events(
     """List stored events, filtered; a table by default, or JSON / CSV."""
     from eventlens.cli.views import parse_day, print_events
 
-    filters = {"actor": actor, "recipient": recipient, "type": type.upper() if type else None,
-               "claimant": claimant, "stance": stance, "since": parse_day(since, "--since"),
-               "until": parse_day(until, "--until"), "text": text, "limit": limit}
+    filters = {
+        "actor": actor,
+        "recipient": recipient,
+        "type": type.upper() if type else None,
+        "claimant": claimant,
+        "stance": stance,
+        "since": parse_day(since, "--since"),
+        "until": parse_day(until, "--until"),
+        "text": text,
+        "limit": limit,
+    }
     with _store(db, read_only=True) as store:
         print_events(store.mentions(**filters), format.value, sys.stdout)
 
@@ -96,7 +112,9 @@ def events(
 def export(
     db: DbOption = DEFAULT_DB,
     format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (stdout if omitted).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (stdout if omitted).")
+    ] = None,
     include_negated: Annotated[bool, typer.Option(help="Also export negated mentions.")] = True,
 ) -> None:
     """Export every stored event mention in the record of DESIGN.md §4 (jsonl), CSV or Parquet."""
@@ -120,8 +138,12 @@ def export(
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (format of shared/gold/README.md).")],
-    corpus: Annotated[Path | None, typer.Option(help="Articles to run over (default: beside the gold).")] = None,
-    predictions: Annotated[Path | None, typer.Option(help="Score this export file instead of running.")] = None,
+    corpus: Annotated[
+        Path | None, typer.Option(help="Articles to run over (default: beside the gold).")
+    ] = None,
+    predictions: Annotated[
+        Path | None, typer.Option(help="Score this export file instead of running.")
+    ] = None,
     stories: Annotated[Path | None, typer.Option(help="Gold stories file, for story scores.")] = None,
     db: Annotated[Path | None, typer.Option("--db", help="Keep the run's database here.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,

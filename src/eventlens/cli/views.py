@@ -39,15 +39,23 @@ def _claim(mention: EventMention) -> str:
 def _row(mention: EventMention, article: Article) -> list[str]:
     mode = f"/{mention.mode[0]}" if mention.mode else ""
     flag = f" ({mention.modality})" if mention.modality else ""
-    return [mention.when.value or "?", f"{mention.type}{mode}{flag}", _side(mention.actor),
-            _side(mention.recipient), _claim(mention), (mention.location.name if mention.location else ""),
-            article.outlet or article.path or "", mention.evidence]
+    return [
+        mention.when.value or "?",
+        f"{mention.type}{mode}{flag}",
+        _side(mention.actor),
+        _side(mention.recipient),
+        _claim(mention),
+        (mention.location.name if mention.location else ""),
+        article.outlet or article.path or "",
+        mention.evidence,
+    ]
 
 
 def _table(rows: list[list[str]], out: TextIO, *, evidence_width: int = 70) -> None:
     header = ["date", "event", "actor", "recipient", "claim", "where", "outlet", "evidence"]
-    rows = [r[:-1] + [r[-1] if len(r[-1]) <= evidence_width else r[-1][: evidence_width - 1] + "…"]
-            for r in rows]
+    rows = [
+        [*r[:-1], r[-1] if len(r[-1]) <= evidence_width else r[-1][: evidence_width - 1] + "…"] for r in rows
+    ]
     widths = [max(len(x) for x in col) for col in zip(header, *rows, strict=False)]
     for row in [header, *rows]:
         out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")

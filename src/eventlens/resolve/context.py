@@ -110,8 +110,8 @@ class ArticleCoder:
         if entity is None:
             return
         self._memory.coded[token.i] = entity
-        is_person = (
-            token.ent_type_ == "PERSON" or (entity.name or "").count(" ") >= 1 and token.pos_ == "PROPN"
+        is_person = token.ent_type_ == "PERSON" or (
+            (entity.name or "").count(" ") >= 1 and token.pos_ == "PROPN"
         )
         if token.ent_type_ == "PERSON":
             self._memory.people.append((token.i, entity))
