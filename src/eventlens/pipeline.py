@@ -30,8 +30,9 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Types whose missing recipient is the country where the act took place.
-_TERRITORIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+# Types whose missing recipient is, failing all else, the actor's own state (domestic politics).
+_DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
 
 
@@ -169,11 +170,12 @@ class Extractor:
             if r.country not in actor_countries or cand.type not in _SPEECH_ACTS
         )
         location = self._location(head, recipients or actors)
+        type_, mode = _by_whom(cand.type, cand.mode, actors)
         if not recipients:
-            recipients = self._implied_recipient(cand.type, actors, location, discourse)
+            recipients = self._implied_recipient(type_, actors, location, discourse)
         discourse.note(actors, recipients)
         when = timeline.when(head, future=cand.modality == "future")
-        mode = refine_mode(cand.type, cand.mode, head)
+        mode = refine_mode(type_, mode, head)
         modes = (mode,) if mode else ()
         sectors = [e.sector for e in (*actors, *recipients)]
         start, end = _evidence(cand)
@@ -188,10 +190,10 @@ class Extractor:
             start=start,
             end=end,
             trigger=" ".join(t.text for t in cand.trigger.words),
-            type=cand.type,
+            type=type_,
             mode=modes,
-            context=contexts_of(cand.type, sectors, head),
-            score=self.ontology.score(cand.type, modes),
+            context=contexts_of(type_, sectors, head),
+            score=self.ontology.score(type_, modes),
             actor=actors,
             recipient=recipients,
             when=when,
@@ -205,17 +207,15 @@ class Extractor:
     ) -> tuple[Entity, ...]:
         """Where the text leaves the recipient implicit: the territory struck, or the actor's counterpart."""
         actor_countries = {a.country for a in actors}
-        if (
-            type_ in _TERRITORIAL
-            and location
-            and location.country
-            and location.country not in actor_countries
-        ):
+        if location and location.country and location.country not in actor_countries:
             return (Entity(text=location.name, country=location.country, name=location.name),)
         for country in actor_countries:
             other = discourse.counterpart.get(country or "")
             if other:
                 return (Entity(text=other, country=other, name=other),)
+        if type_ in _DOMESTIC:
+            own = next((a.country for a in actors if a.country and len(a.country) == 3), None)
+            return (Entity(text=own, country=own, name=own),) if own else ()
         return ()
 
     def _location(self, head: Token, participants: tuple[Entity, ...]) -> Place | None:
@@ -235,6 +235,13 @@ class Extractor:
                 return place  # a city or region beats a country
             best = best or place
         return best
+
+
+def _by_whom(type_: str, mode: str | None, actors: tuple[Entity, ...]) -> tuple[str, str | None]:
+    """Blocking a road is coercion when the state does it and a protest when citizens do."""
+    if type_ == "COERCE" and mode == "restrict" and not any(a.sector in _STATE_SECTORS for a in actors):
+        return "PROTEST", "obstruct"
+    return type_, mode
 
 
 def _claim(cand: Candidate, claimant: Entity | None) -> Claim:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventlens.extract.claims import Attribution, attribute
 from eventlens.extract.lexicon import Lexicon, Sense
@@ -23,6 +23,8 @@ __all__ = ["Candidate", "sentence_candidates"]
 
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
 _DEONTIC = frozenset({"must", "should"})
+_THREAT_VERBS = frozenset({"threaten", "warn"})
+_COOPERATIVE_VERBAL = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"})
 _EMBED_DEPS = frozenset(
     {
         "ccomp",
@@ -82,23 +84,31 @@ def _is_reference(trigger: Trigger, roles: Roles) -> bool:
     return bool(dets & DEFINITE) or not roles.actor
 
 
-def _retype(sense: Sense, modality: Modality | None) -> tuple[str, str | None, Modality | None]:
+def _retype(sense: Sense, modality: Modality | None, *, conditional: bool
+            ) -> tuple[str, str | None, Modality | None]:
+    """PLOVER's reading of modality: refusing to cooperate is REJECT, a conditional act is a threat."""
     assert sense.type is not None
+    if modality == "negated" and sense.type in _COOPERATIVE_VERBAL:
+        return "REJECT", None, None
+    if conditional and modality in ("future", "hypothetical") and sense.type in _CONFLICT | {"RETREAT"}:
+        return "THREATEN", FUTURE_TYPE.get(sense.type, ("THREATEN", "relations"))[1] or "relations", modality
     if modality in ("future", "hypothetical") and sense.type in FUTURE_TYPE:
         new_type, new_mode = FUTURE_TYPE[sense.type]
         return new_type, new_mode, modality
     return sense.type, sense.mode, modality
 
 
-def _commit_type(own: Sense, embedded: Candidate | None) -> tuple[str, str | None]:
+def _commit_type(frame: Trigger, embedded: Candidate | None) -> tuple[str, str | None]:
+    """A promise of force is a threat; a promise of anything else is an agreement (PLOVER AGREE)."""
+    own = frame.sense
     assert own.type is not None
+    if own.type == "THREATEN" and frame.head.lemma_.lower() in _THREAT_VERBS:
+        return own.type, own.mode
     if embedded is None:
         return own.type, own.mode
-    if embedded.type in _CONFLICT or embedded.type == "THREATEN":
+    if embedded.type in _CONFLICT:
         mode = FUTURE_TYPE.get(embedded.type, ("THREATEN", embedded.mode))[1]
         return "THREATEN", mode or "violence"
-    if embedded.type in ("RETREAT", "CONCEDE"):
-        return "CONCEDE", None
     return "AGREE", None
 
 
@@ -121,13 +131,18 @@ def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
     return Sense("CONSULT", "phone", "plain")
 
 
+def _unless(head: Token) -> bool:
+    """'will withdraw its force unless ...': an act made conditional on the other side's behaviour."""
+    return any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children) for c in head.children)
+
+
 def _raw(trigger: Trigger, lexicon: Lexicon) -> Candidate | None:
     sense = _call_sense(trigger, trigger.sense)
     if sense.type is None:
         return None
     roles = find_roles(replace(trigger, sense=sense))
     modality = modality_of(trigger.head, trigger.words)
-    type_, mode, modality = _retype(sense, modality)
+    type_, mode, modality = _retype(sense, modality, conditional=_unless(trigger.head))
     return Candidate(
         trigger=replace(trigger, sense=sense),
         type=type_,
@@ -159,7 +174,7 @@ def _frame_event(frame: Candidate, embedded: list[Candidate]) -> Candidate:
     """A commit or request frame absorbs the events in its complement."""
     inner = embedded[0] if embedded else None
     if frame.trigger.sense.frame == "commit":
-        type_, mode = _commit_type(frame.trigger.sense, inner)
+        type_, mode = _commit_type(frame.trigger, inner)
         frame = replace(frame, type=type_, mode=mode if mode else frame.mode)
     if inner is not None and not frame.roles.recipient:
         if frame.trigger.sense.frame == "request":

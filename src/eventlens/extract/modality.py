@@ -51,6 +51,7 @@ FUTURE_TYPE: dict[str, tuple[str, str | None]] = {
     "MOBILIZE": ("THREATEN", "violence"),
     "COERCE": ("THREATEN", "restrict"),
     "SANCTION": ("THREATEN", "relations"),
+    "PROTEST": ("THREATEN", None),
 }
 
 

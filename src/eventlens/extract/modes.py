@@ -95,9 +95,9 @@ def _clause(head: Token) -> list[Token]:
 
 
 def refine_mode(type_: str, mode: str | None, head: Token) -> str | None:
-    """The trigger's mode, overridden by an instrument or setting cue in its clause."""
+    """The trigger's own mode, else an instrument or setting named in its clause."""
     cues = _CUES.get(type_)
-    if not cues:
+    if not cues or mode:
         return mode
     for token in _clause(head):
         cue = cues.get(token.lemma_.lower())

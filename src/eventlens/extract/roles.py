@@ -43,11 +43,11 @@ _FORCE = frozenset({"against", "on", "toward", "towards", "at", "upon", "into"})
 _RECIPIENT_PREPS: dict[str, frozenset[str]] = {
     "ASSAULT": _FORCE,
     "COERCE": _FORCE,
-    "THREATEN": _FORCE | {"to"},
-    "PROTEST": _FORCE,
+    "THREATEN": _FORCE | {"to", "with"},
+    "PROTEST": _FORCE | {"with"},
     "MOBILIZE": _FORCE,
     "SANCTION": _FORCE | {"with", "from", "to"},
-    "ACCUSE": frozenset({"against", "to"}),
+    "ACCUSE": frozenset({"against", "to", "with", "over", "about"}),
     "CONSULT": frozenset({"with", "to"}),
     "AGREE": frozenset({"with", "to"}),
     "COOPERATE": frozenset({"with", "to"}),
@@ -119,6 +119,23 @@ def _recipient_preps(type_: str | None) -> frozenset[str]:
     return _RECIPIENT_PREPS.get(type_ or "", frozenset())
 
 
+def _complement_roles(verb: Token, preps: frozenset[str], *, request: bool) -> list[Token]:
+    """Recipients named inside a frame's complement: "offered to hand over suspects to Britain",
+    "demanded that the US cancel the sale" (for a request, the one asked comes first)."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "ccomp", "acomp"):
+            continue
+        clause = child
+        if child.dep_ == "acomp":  # "is ready to contribute": the clause hangs off the adjective
+            clause = next((g for g in child.children if g.dep_ == "xcomp"), child)
+        if request:
+            out.extend(g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass"))
+        out.extend(_prep_objects(clause, preps | {"to", "with", "from"}))
+        out.extend(g for g in clause.children if g.dep_ in ("dobj", "dative"))
+    return out
+
+
 def _verbal_roles(trigger: Trigger) -> Roles:
     verb = trigger.head
     preps = _recipient_preps(trigger.sense.type)
@@ -132,13 +149,21 @@ def _verbal_roles(trigger: Trigger) -> Roles:
         if patient is None and trigger.sense.frame != "commit":
             patient = _passive_patient(verb)
     recipients: list[Token] = []
+    frame = trigger.sense.frame
+    if frame == "request":
+        recipients.extend(_complement_roles(verb, preps, request=True))
     if patient is not None:
         recipients.append(patient)
     recipients.extend(_prep_objects(verb, preps))
     for word in trigger.words[1:]:
         recipients.extend(_prep_objects(word, preps))
     if patient is not None:
-        recipients.extend(_prep_objects(patient, preps))
+        recipients.extend(_prep_objects(patient, preps | {"by", "from"} if frame == "request" else preps))
+    if frame == "commit":
+        recipients.extend(_complement_roles(verb, preps, request=False))
+    for word in trigger.words[1:]:
+        if word.pos_ == "ADJ":
+            recipients.extend(_complement_roles(word, preps, request=False))
     recipient = tuple(t for r in recipients for t in expand(r))
     if verb.lemma_.lower() in _SWAPPED and patient is not None:
         return Roles(actor=expand(patient), recipient=expand(actor), patient=patient)

@@ -42,6 +42,9 @@ _STATE_NOUNS = frozenset(
     }
 )
 _KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "flat", "nummod", "quantmod"})
+# Prepositions inside a noun phrase that still tell whose it is: "forces in Guinea", "activists from Fatah".
+_NP_PREPS = frozenset({"of", "in", "from"})
+_OWNER_PREPS = frozenset({"of", "in", "from", "for", "by"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -58,7 +61,7 @@ class _Memory:
 def _phrase(head: Token) -> str:
     """The noun phrase around a head, without clauses, coordination or prepositions other than "of"."""
     keep = [head]
-    stack = [c for c in head.children if c.dep_ in _KEEP_DEPS or (c.dep_ == "prep" and c.lower_ == "of")]
+    stack = [c for c in head.children if c.dep_ in _KEEP_DEPS or (c.dep_ == "prep" and c.lower_ in _NP_PREPS)]
     while stack:
         token = stack.pop()
         keep.append(token)
@@ -91,6 +94,10 @@ class ArticleCoder:
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in _NOT_ACTORS:
                 self._code_and_remember(token)
+        self._home = home or next((e.country for _, e, _ in self._memory.groups if e.country), None)
+        for index, entity in list(self._memory.coded.items()):
+            if entity.country is None and entity.sector and self._home:
+                self._memory.coded[index] = replace(entity, country=self._home)
 
     def entity(self, head: Token) -> Entity | None:
         """The coded entity of a noun phrase head, or None when it names no actor."""
@@ -143,7 +150,7 @@ class ArticleCoder:
             if place and place.country:
                 return Entity(text=text, country=place.country, sector=None, name=place.name)
         for child in head.children:
-            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in _OWNER_PREPS):
                 target = (
                     child
                     if child.dep_ == "poss"
