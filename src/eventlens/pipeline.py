@@ -29,9 +29,10 @@ __all__ = ["Extractor"]
 _PLACE_PREPS = frozenset(
     {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
 )
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Types whose missing recipient is, failing all else, the actor's own state (domestic politics).
 _DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+_UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
 
@@ -124,12 +125,12 @@ class Extractor:
         for sentence in doc.sents:
             if _is_heading(sentence):
                 continue
-            mentions = [
-                m
+            readings = [
+                r
                 for cand in sentence_candidates(sentence, self.lexicon)
-                if (m := self._mention(cand, article, coder, timeline, discourse)) is not None
+                if (r := self._mention(cand, article, coder, timeline, discourse)) is not None
             ]
-            out.extend(_merge_duplicates(mentions))
+            out.extend(_merge_duplicates(readings))
         return out
 
     def _code_all(self, heads: tuple[Token, ...], coder: ArticleCoder) -> tuple[Entity, ...]:
@@ -155,33 +156,34 @@ class Extractor:
         coder: ArticleCoder,
         timeline: Timeline,
         discourse: _Discourse,
-    ) -> EventMention | None:
+    ) -> tuple[EventMention, bool] | None:
+        """The coded mention of a candidate, and whether its recipient was implied rather than read."""
         head = cand.trigger.head
         claimant = coder.entity(cand.attribution.speaker) if cand.attribution else None
         actors = self._code_all(cand.roles.actor, coder)
         if not actors and claimant is not None and cand.type in _SPEECH_ACTS:
             actors = (claimant,)
+        coded = self._code_all(cand.roles.recipient, coder)
+        location = self._location(head, coded or actors)
+        if not actors and cand.type in _UNATTRIBUTED and location and location.country:
+            # Violence by an unnamed hand is coded to the country where it happened.
+            actors = (Entity(text=location.name, country=location.country, name=location.name),)
         if not actors:
             return None
-        actor_countries = {a.country for a in actors}
-        recipients = tuple(
-            r
-            for r in self._code_all(cand.roles.recipient, coder)
-            if r.country not in actor_countries or cand.type not in _SPEECH_ACTS
-        )
-        location = self._location(head, recipients or actors)
+        recipients = _recipients(cand.type, actors, coded)
         type_, mode = _by_whom(cand.type, cand.mode, actors)
-        if not recipients:
+        implied = not recipients
+        if implied:
             recipients = self._implied_recipient(type_, actors, location, discourse)
         discourse.note(actors, recipients)
-        when = timeline.when(head, future=cand.modality == "future")
+        when = timeline.when(head)
         mode = refine_mode(type_, mode, head)
         modes = (mode,) if mode else ()
         sectors = [e.sector for e in (*actors, *recipients)]
         start, end = _evidence(cand)
         if claimant is None and cand.attribution is not None:
             claimant = Entity(text=cand.attribution.speaker.text)
-        return EventMention(
+        mention = EventMention(
             id=_mention_id(article.id, head.i, cand.type),
             article_id=article.id,
             sentence=head.sent.text.strip(),
@@ -201,6 +203,7 @@ class Extractor:
             claim=_claim(cand, claimant),
             modality=cand.modality,
         )
+        return mention, implied
 
     def _implied_recipient(
         self, type_: str, actors: tuple[Entity, ...], location: Place | None, discourse: _Discourse
@@ -237,6 +240,15 @@ class Extractor:
         return best
 
 
+def _recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """Coded recipients, without the actor's own state where someone else is named too."""
+    own = {a.country for a in actors}
+    if type_ in _SPEECH_ACTS:
+        return tuple(r for r in coded if r.country not in own)
+    others = tuple(r for r in coded if r.country not in own)
+    return others or coded
+
+
 def _by_whom(type_: str, mode: str | None, actors: tuple[Entity, ...]) -> tuple[str, str | None]:
     """Blocking a road is coercion when the state does it and a protest when citizens do."""
     if type_ == "COERCE" and mode == "restrict" and not any(a.sector in _STATE_SECTORS for a in actors):
@@ -269,15 +281,19 @@ def _mention_id(article_id: str, token_index: int, type_: str) -> str:
     return hashlib.sha1(f"{article_id}:{token_index}:{type_}".encode()).hexdigest()[:16]
 
 
-def _merge_duplicates(mentions: list[EventMention]) -> list[EventMention]:
-    """One sentence, one event per (type, actors): the reading with the most recipients wins."""
+def _merge_duplicates(readings: list[tuple[EventMention, bool]]) -> list[EventMention]:
+    """One sentence, one event per (type, stance, actors): a recipient read off the text beats an implied
+    one, and more recipients beat fewer."""
 
     def key(m: EventMention) -> tuple[str, str, frozenset[str | None]]:
         return (m.type, m.claim.stance, frozenset(a.country for a in m.actor))
 
-    best: dict[tuple[str, str, frozenset[str | None]], EventMention] = {}
-    for mention in mentions:
-        kept = best.get(key(mention))
-        if kept is None or len(mention.recipient) > len(kept.recipient):
-            best[key(mention)] = mention
-    return [m for m in mentions if best[key(m)] is m]
+    def rank(reading: tuple[EventMention, bool]) -> tuple[bool, int]:
+        return (not reading[1], len(reading[0].recipient))
+
+    best: dict[tuple[str, str, frozenset[str | None]], tuple[EventMention, bool]] = {}
+    for reading in readings:
+        kept = best.get(key(reading[0]))
+        if kept is None or rank(reading) > rank(kept):
+            best[key(reading[0])] = reading
+    return [m for m, _ in readings if best[key(m)][0] is m]

@@ -24,9 +24,11 @@ __all__ = ["Candidate", "sentence_candidates"]
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
 _DEONTIC = frozenset({"must", "should"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
+_THREAT_IDIOMS = frozenset({"regret"})
 _COOPERATIVE_VERBAL = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"})
 _EMBED_DEPS = frozenset(
     {
+        "acomp",
         "ccomp",
         "xcomp",
         "dobj",
@@ -84,10 +86,13 @@ def _is_reference(trigger: Trigger, roles: Roles) -> bool:
     return bool(dets & DEFINITE) or not roles.actor
 
 
-def _retype(sense: Sense, modality: Modality | None, *, conditional: bool
-            ) -> tuple[str, str | None, Modality | None]:
+def _retype(
+    sense: Sense, modality: Modality | None, *, conditional: bool, lemma: str
+) -> tuple[str, str | None, Modality | None]:
     """PLOVER's reading of modality: refusing to cooperate is REJECT, a conditional act is a threat."""
     assert sense.type is not None
+    if modality == "future" and lemma in _THREAT_IDIOMS:
+        return "THREATEN", "violence", None  # "those responsible will regret it" is a threat made now
     if modality == "negated" and sense.type in _COOPERATIVE_VERBAL:
         return "REJECT", None, None
     if conditional and modality in ("future", "hypothetical") and sense.type in _CONFLICT | {"RETREAT"}:
@@ -116,13 +121,20 @@ def _deontic_request(trigger: Trigger, attribution: Attribution | None) -> bool:
     """'Iranian officials must provide an explanation', said by someone else: a demand on them."""
     if attribution is None or trigger.nominal:
         return False
-    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in trigger.head.children)
+    verb = trigger.head
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC for h in heads for c in h.children)
 
 
 def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
-    """'call' is a phone consultation with a person, a request when it calls for or on something."""
+    """'call' is a phone consultation with a person, a request when it calls for or on something;
+    'is expected to' is a forecast, not a demand."""
     verb = trigger.head
-    if verb.lemma_.lower() != "call" or trigger.nominal or len(trigger.words) > 1:
+    if trigger.nominal or len(trigger.words) > 1:
+        return sense
+    if verb.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in verb.children):
+        return Sense(None, None, "plain")
+    if verb.lemma_.lower() != "call":
         return sense
     if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
         return Sense("REQUEST", None, "request")
@@ -142,7 +154,8 @@ def _raw(trigger: Trigger, lexicon: Lexicon) -> Candidate | None:
         return None
     roles = find_roles(replace(trigger, sense=sense))
     modality = modality_of(trigger.head, trigger.words)
-    type_, mode, modality = _retype(sense, modality, conditional=_unless(trigger.head))
+    lemma = trigger.head.lemma_.lower()
+    type_, mode, modality = _retype(sense, modality, conditional=_unless(trigger.head), lemma=lemma)
     return Candidate(
         trigger=replace(trigger, sense=sense),
         type=type_,

@@ -48,7 +48,7 @@ _RECIPIENT_PREPS: dict[str, frozenset[str]] = {
     "MOBILIZE": _FORCE,
     "SANCTION": _FORCE | {"with", "from", "to"},
     "ACCUSE": frozenset({"against", "to", "with", "over", "about"}),
-    "CONSULT": frozenset({"with", "to"}),
+    "CONSULT": frozenset({"with", "to", "between"}),
     "AGREE": frozenset({"with", "to"}),
     "COOPERATE": frozenset({"with", "to"}),
     "SUPPORT": frozenset({"for", "to", "with"}),
@@ -85,7 +85,9 @@ def subject_of(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head is not verb:
-        return subject_of(verb.head)
+        # "X has been indicted ... and will resign": the first verb's grammatical subject is shared.
+        shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return shared if shared is not None else subject_of(verb.head)
     if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         controller = verb.head
         passive = _passive_patient(controller)

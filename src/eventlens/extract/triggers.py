@@ -93,6 +93,14 @@ def _light_objects(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in _LIGHT_DEPS and child.pos_ in _NOMINAL_POS:
             out.append(child)
+            # "launched ten days of war games", "a series of strikes": the event is the "of" noun.
+            out.extend(
+                g
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj" and g.pos_ in _NOMINAL_POS
+            )
         elif child.dep_ == "prep":
             out.extend(g for g in child.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL_POS)
         elif child.dep_ == "prt":

@@ -43,7 +43,7 @@ _STATE_NOUNS = frozenset(
 )
 _KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "flat", "nummod", "quantmod"})
 # Prepositions inside a noun phrase that still tell whose it is: "forces in Guinea", "activists from Fatah".
-_NP_PREPS = frozenset({"of", "in", "from"})
+_NP_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 _OWNER_PREPS = frozenset({"of", "in", "from", "for", "by"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -53,7 +53,7 @@ class _Memory:
     """What the article has coded so far, by token index."""
 
     coded: dict[int, Entity] = field(default_factory=dict)
-    people: list[tuple[int, Entity]] = field(default_factory=list)
+    people: list[tuple[int, Entity, bool]] = field(default_factory=list)  # (index, entity, main subject)
     groups: list[tuple[int, Entity, bool]] = field(default_factory=list)  # (index, entity, was subject)
     surnames: dict[str, Entity] = field(default_factory=dict)
 
@@ -96,7 +96,7 @@ class ArticleCoder:
                 self._code_and_remember(token)
         self._home = home or next((e.country for _, e, _ in self._memory.groups if e.country), None)
         for index, entity in list(self._memory.coded.items()):
-            if entity.country is None and entity.sector and self._home:
+            if entity.country is None and self._home:
                 self._memory.coded[index] = replace(entity, country=self._home)
 
     def entity(self, head: Token) -> Entity | None:
@@ -117,14 +117,12 @@ class ArticleCoder:
         if entity is None:
             return
         self._memory.coded[token.i] = entity
-        is_person = token.ent_type_ == "PERSON" or (
-            (entity.name or "").count(" ") >= 1 and token.pos_ == "PROPN"
-        )
+        main = _main_subject(token)
         if token.ent_type_ == "PERSON":
-            self._memory.people.append((token.i, entity))
+            self._memory.people.append((token.i, entity, main))
             self._memory.surnames[token.text.lower()] = entity
-        elif not is_person or token.pos_ != "PROPN":
-            self._memory.groups.append((token.i, entity, token.dep_ in ("nsubj", "nsubjpass")))
+        elif token.pos_ != "PROPN" or entity.sector != "GOV" or token.ent_type_ != "PERSON":
+            self._memory.groups.append((token.i, entity, main))
 
     def _code(self, head: Token) -> Entity | None:
         lower = head.lower_
@@ -133,9 +131,17 @@ class ArticleCoder:
         if head.ent_type_ == "PERSON" and lower in self._memory.surnames:
             return replace(self._memory.surnames[lower], text=head.text)
         text = _phrase(head)
+        appositive = next((c for c in head.children if c.dep_ == "appos"), None)
+        if appositive is not None and head.ent_type_ == "PERSON":
+            # "Kenzo Oshima, the UN relief coordinator": the title says whom a person speaks for.
+            titled = self._actors.code(_phrase(appositive), on=self._on)
+            if titled is not None and titled.country:
+                return replace(titled, text=text)
         entity = self._actors.code(text, on=self._on)
         if entity is not None and entity.country is None:
-            country = self.focus(head.i)
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            owned = self.entity(owner) if owner is not None else None
+            country = owned.country if owned is not None and owned.country else self.focus(head.i)
             return replace(entity, country=country) if country else entity
         if entity is not None:
             return entity
@@ -167,7 +173,9 @@ class ArticleCoder:
             antecedent = head.head.head
             return self.entity(antecedent) if antecedent.pos_ in ("NOUN", "PROPN") else None
         if lower in _PERSONAL:
-            return next((e for i, e in reversed(self._memory.people) if i < head.i), None)
+            earlier = [(e, main) for i, e, main in self._memory.people if i < head.i]
+            leading = [e for e, main in earlier if main]
+            return (leading or [e for e, _ in earlier] or [None])[-1]
         if lower in _NEUTER or lower in _PLURAL or lower in _FIRST_PERSON:
             # Prefer a subject of this sentence, then anything in it, then earlier subjects, then anything.
             earlier = [(i, e, s) for i, e, s in self._memory.groups if i < head.i and e.country]
@@ -181,6 +189,16 @@ class ArticleCoder:
                 if pool:
                     return pool[-1]
         return None
+
+
+def _main_subject(token: Token) -> bool:
+    """The subject of a sentence's main clause (or of a verb conjoined with it): what the text is about."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _entity_text(head: Token) -> str:

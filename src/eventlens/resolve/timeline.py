@@ -68,17 +68,16 @@ class Timeline:
                 latest = dated[-1][1] if dated else latest
         return latest
 
-    def when(self, head: Token, *, future: bool = False) -> When:
-        """The date of the event whose trigger is `head`."""
+    def when(self, head: Token) -> When:
+        """The date of the event whose trigger is `head`.
+
+        A promise or threat of a future act is an event of the day it was made (PLOVER codes the AGREE or
+        THREATEN, not the act), so future events are dated like any other report.
+        """
         sentence = head.sent
         dated = self._sentence_dates(sentence)
         if dated:
-            ent, when = min(dated, key=lambda pair: _tree_distance(head, pair[0].root))
-            if future and self._published:
-                return resolve_when(ent.text, self._published, past=False) or when
-            return when
-        if future:
-            return When()
+            return min(dated, key=lambda pair: _tree_distance(head, pair[0].root))[1]
         inherited = self._paragraph_date(sentence) or self._main
         if inherited is not None:
             return inherited

@@ -1,0 +1,262 @@
+"""The `eventlens` command line, end to end on small articles of our own (typer's CliRunner).
+
+One database is ingested once per module and read by the listing and export tests; tests that write
+(re-ingest, bad input, demo) use their own database.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+import typer
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from eventlens.cli.app import app, main
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+
+ANDES = (
+    "Chile attacked Peru on Sunday, the Peruvian army said.\n\n"
+    "Peru recalled its ambassador from Chile on Monday and lodged a protest with Chile.\n"
+)
+PACIFIC = (
+    "Bolivia and Ecuador condemned the Chilean attack on Peru.\n\n"
+    "Chile denied it had fired missiles at Peru.\n"
+)
+# DESIGN.md §4: the keys of every exported event mention.
+EXPORT_KEYS = {
+    "article", "sentence", "evidence", "start", "end", "type", "mode", "context", "score", "actor",
+    "recipient", "date", "date_precision", "location", "claimed_by", "stance", "modality", "story",
+}  # fmt: skip
+ARTICLE_KEYS = {"id", "source_id", "path", "outlet", "published", "title"}
+
+runner = CliRunner()
+
+
+def write_batch(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "andes.txt").write_text(ANDES, encoding="utf-8")
+    (folder / "pacific.txt").write_text(PACIFIC, encoding="utf-8")
+    meta = [
+        {"file": "andes.txt", "outlet": "Andes Daily", "published": "2026-03-03"},
+        {"file": "pacific.txt", "outlet": "Pacific Wire", "published": "2026-03-04"},
+    ]
+    (folder / "metadata.jsonl").write_text("\n".join(json.dumps(m) for m in meta) + "\n", encoding="utf-8")
+    return folder
+
+
+def invoke(*args: str) -> typer.testing.Result:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
+
+
+def run_main(argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """The installed entry point (`main`), which maps EventlensError to exit code 2."""
+    monkeypatch.setattr(sys, "argv", ["eventlens", *argv])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    return exit_info.value.code, capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cli")
+    folder = write_batch(root / "news")
+    path = root / "events.duckdb"
+    invoke("ingest", str(folder), "--db", str(path))
+    return path
+
+
+def exported(db: Path) -> list[dict]:
+    result = invoke("export", "--db", str(db), "--format", "jsonl")
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+# --- ingest -----------------------------------------------------------------------------------------
+
+
+def test_ingest_stores_both_articles(tmp_path: Path) -> None:
+    folder = write_batch(tmp_path / "news")
+    result = invoke("ingest", str(folder), "--db", str(tmp_path / "x.duckdb"))
+    assert "2 articles read: 2 new" in result.output
+    assert "0 already stored" in result.output
+
+
+def test_reingest_is_a_no_op(tmp_path: Path) -> None:
+    folder = write_batch(tmp_path / "news")
+    path = tmp_path / "x.duckdb"
+    first = invoke("ingest", str(folder), "--db", str(path))
+    before = exported(path)
+    again = invoke("ingest", str(folder), "--db", str(path))
+    assert "2 new" in first.output
+    assert "0 new (0 event mentions), 2 already stored" in again.output
+    assert exported(path) == before
+
+
+def test_ingest_skips_empty_and_binary_files_by_name_and_stores_the_rest(tmp_path: Path) -> None:
+    folder = write_batch(tmp_path / "news")
+    (folder / "blank.txt").write_bytes(b"")
+    (folder / "garbage.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 40)
+    result = invoke("ingest", str(folder), "--db", str(tmp_path / "x.duckdb"))
+    assert "2 new" in result.output
+    assert "2 skipped" in result.output
+    assert "blank.txt" in result.stderr
+    assert "garbage.txt" in result.stderr
+    paths = {r["article"]["path"] for r in exported(tmp_path / "x.duckdb")}
+    assert paths == {"andes.txt", "pacific.txt"}
+
+
+# --- events -----------------------------------------------------------------------------------------
+
+
+def test_events_table_filters_by_actor_and_type(db: Path) -> None:
+    result = invoke("events", "--db", str(db), "--actor", "CHL", "--type", "assault")
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["date", "event", "actor"]
+    rows = lines[1:-1]
+    assert rows
+    assert all("ASSAULT" in row and "CHL" in row for row in rows)
+    assert lines[-1] == f"{len(rows)} events"
+
+
+def test_events_json_filters_by_actor_and_type(db: Path) -> None:
+    result = invoke("events", "--db", str(db), "--actor", "CHL", "--type", "ASSAULT", "--format", "json")
+    records = json.loads(result.stdout)
+    assert records
+    for record in records:
+        assert record["type"] == "ASSAULT"
+        assert "CHL" in {a["country"] for a in record["actor"]}
+
+
+def test_events_json_includes_the_denial(db: Path) -> None:
+    result = invoke("events", "--db", str(db), "--stance", "denies", "--format", "json")
+    (denial,) = json.loads(result.stdout)
+    assert denial["type"] == "ASSAULT"
+    assert denial["claimed_by"]["country"] == "CHL"
+
+
+def test_events_csv_has_a_header_and_only_matching_rows(db: Path) -> None:
+    result = invoke("events", "--db", str(db), "--actor", "PER", "--type", "SANCTION", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows
+    assert {r["type"] for r in rows} == {"SANCTION"}
+    assert all("PER" in r["actor"] for r in rows)
+
+
+def test_events_on_a_missing_database_exits_2_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.duckdb"
+    code, err = run_main(["events", "--db", str(missing)], monkeypatch, capsys)
+    assert code == 2
+    assert str(missing) in err
+    assert not missing.exists()
+
+
+def test_events_since_not_a_date_is_a_clear_error(
+    db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = run_main(["events", "--db", str(db), "--since", "notadate"], monkeypatch, capsys)
+    assert code == 2
+    assert "--since" in err
+    assert "notadate" in err
+    assert "YYYY-MM-DD" in err
+
+
+# --- export -----------------------------------------------------------------------------------------
+
+
+def test_export_jsonl_lines_carry_the_contract_keys(db: Path) -> None:
+    records = exported(db)
+    assert records
+    for record in records:
+        assert set(record) >= EXPORT_KEYS
+        assert set(record["article"]) >= ARTICLE_KEYS
+        assert record["stance"] in ("asserts", "denies", "reports")
+    outlets = {r["article"]["outlet"] for r in records}
+    assert outlets == {"Andes Daily", "Pacific Wire"}
+
+
+def test_export_parquet_reads_back_in_duckdb(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "events.parquet"
+    invoke("export", "--db", str(db), "--format", "parquet", "-o", str(out))
+    rows = duckdb.sql(f"select type, stance from read_parquet('{out}')").fetchall()
+    assert len(rows) == len(exported(db))
+    assert ("ASSAULT", "denies") in rows
+
+
+# --- eval -------------------------------------------------------------------------------------------
+
+
+def test_eval_scores_predictions_against_a_small_gold_file(db: Path, tmp_path: Path) -> None:
+    predictions = tmp_path / "pred.jsonl"
+    predictions.write_text(invoke("export", "--db", str(db)).stdout, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "g1", "doc": "andes.txt", "quote": "Chile attacked Peru", "type": "ASSAULT",
+         "actor": "CHL", "recipient": "PER", "claimed_by": "PER", "stance": "asserts", "core": True},
+        {"id": "g2", "doc": "pacific.txt", "quote": "Chile denied it had fired missiles at Peru",
+         "type": "ASSAULT", "actor": "CHL", "recipient": "PER", "claimed_by": "CHL", "stance": "denies",
+         "core": True},
+    ]  # fmt: skip
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    result = invoke("eval", str(gold), "--predictions", str(predictions), "--json")
+    scores = json.loads(result.stdout)
+    assert scores["gold_core"] == 1
+    assert scores["recall"] == 1.0
+    assert scores["deny_recall"] == 1.0
+
+
+# --- demo -------------------------------------------------------------------------------------------
+
+
+def test_demo_prints_the_example_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = invoke("demo", "examples", "--db", str(tmp_path / "demo.duckdb"))
+    assert "3 example articles ingested" in result.output
+    assert "Events, in the order the reports tell them:" in result.output
+    assert "ASSAULT" in result.output
+    assert "Denials (who denies what):" in result.output
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'sent drones toward X' is not an ASSAULT trigger (no send+drone combo), so the example "
+    "denial by Iran's General Staff yields no mention and the denials table is empty",
+)
+def test_demo_shows_a_denial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    result = invoke("demo", "examples", "--db", str(tmp_path / "demo.duckdb"))
+    denials = result.output.split("Denials (who denies what):", 1)[1]
+    assert "denies by IRN" in denials
+
+
+# --- docs stay honest --------------------------------------------------------------------------------
+
+
+def test_every_command_has_help_text() -> None:
+    group = get_command(app)
+    assert group.commands
+    for name, command in group.commands.items():
+        assert command.help and command.help.strip(), f"`eventlens {name}` has no docstring"
+        result = invoke(name, "--help")
+        assert command.help.split("\n")[0].strip()[:40] in " ".join(result.output.split())
+
+
+@pytest.mark.xfail(
+    strict=True, reason="`--format` of `events` and of `export` has no help= text in cli/app.py"
+)
+def test_every_option_has_help_text() -> None:
+    for name, command in get_command(app).commands.items():
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert getattr(param, "help", None), f"`eventlens {name}` option {param.name} has no help"
