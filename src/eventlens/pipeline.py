@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +20,7 @@ from eventlens.nlp import load_pipeline, mask_dateline
 from eventlens.ontology import Ontology
 from eventlens.resolve.actors import ActorCoder
 from eventlens.resolve.context import ArticleCoder
+from eventlens.resolve.discourse import Discourse
 from eventlens.resolve.places import Gazetteer
 from eventlens.resolve.timeline import Timeline
 
@@ -35,20 +35,6 @@ _DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
-
-
-@dataclass
-class _Discourse:
-    """Counterparts seen so far in an article: whom each country last dealt with."""
-
-    counterpart: dict[str, str]
-
-    def note(self, actors: tuple[Entity, ...], recipients: tuple[Entity, ...]) -> None:
-        for a in actors:
-            for r in recipients:
-                if a.country and r.country and a.country != r.country:
-                    self.counterpart[a.country] = r.country
-                    self.counterpart[r.country] = a.country
 
 
 def _is_heading(sentence: Span) -> bool:
@@ -120,7 +106,7 @@ class Extractor:
             home=self._home(dateline),
         )
         timeline = Timeline(doc, article.published)
-        discourse = _Discourse(counterpart={})
+        discourse = Discourse()
         out: list[EventMention] = []
         for sentence in doc.sents:
             if _is_heading(sentence):
@@ -133,20 +119,24 @@ class Extractor:
             out.extend(_merge_duplicates(readings))
         return out
 
-    def _code_all(self, heads: tuple[Token, ...], coder: ArticleCoder) -> tuple[Entity, ...]:
-        return _dedupe(e for h in heads if (e := self._code_role(h, coder)) is not None)
+    def _code_all(
+        self, heads: tuple[Token, ...], coder: ArticleCoder, discourse: Discourse
+    ) -> tuple[Entity, ...]:
+        return _dedupe(e for h in heads if (e := self._code_role(h, coder, discourse)) is not None)
 
-    def _code_role(self, head: Token, coder: ArticleCoder) -> Entity | None:
+    def _code_role(self, head: Token, coder: ArticleCoder, discourse: Discourse) -> Entity | None:
         """A role filler; an event noun in a role ("condemned the Iranian attack") stands for its actor."""
         if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
             return None
-        if self.lexicon.word(head.lemma_, "N") is not None and head.pos_ == "NOUN":
+        sense = self.lexicon.word(head.lemma_, "N")
+        if sense is not None and sense.type is not None and head.pos_ == "NOUN":
             for child in head.children:
                 if child.dep_ in ("poss", "amod", "compound"):
                     entity = coder.entity(child)
                     if entity is not None and entity.country:
                         return entity
-            return None
+            # "condemned the attack": the attack last told, by its actor.
+            return discourse.actor_of_last(sense.type) if _definite(head) else None
         return coder.entity(head)
 
     def _mention(
@@ -155,15 +145,15 @@ class Extractor:
         article: Article,
         coder: ArticleCoder,
         timeline: Timeline,
-        discourse: _Discourse,
+        discourse: Discourse,
     ) -> tuple[EventMention, bool] | None:
         """The coded mention of a candidate, and whether its recipient was implied rather than read."""
         head = cand.trigger.head
         claimant = coder.entity(cand.attribution.speaker) if cand.attribution else None
-        actors = self._code_all(cand.roles.actor, coder)
+        actors = self._code_all(cand.roles.actor, coder, discourse)
         if not actors and claimant is not None and cand.type in _SPEECH_ACTS:
             actors = (claimant,)
-        coded = self._code_all(cand.roles.recipient, coder)
+        coded = self._code_all(cand.roles.recipient, coder, discourse)
         location = self._location(head, coded or actors)
         if not actors and cand.type in _UNATTRIBUTED and location and location.country:
             # Violence by an unnamed hand is coded to the country where it happened.
@@ -175,7 +165,8 @@ class Extractor:
         implied = not recipients
         if implied:
             recipients = self._implied_recipient(type_, actors, location, discourse)
-        discourse.note(actors, recipients)
+        if not implied:
+            discourse.note(type_, actors, recipients)
         when = timeline.when(head)
         mode = refine_mode(type_, mode, head)
         modes = (mode,) if mode else ()
@@ -206,16 +197,15 @@ class Extractor:
         return mention, implied
 
     def _implied_recipient(
-        self, type_: str, actors: tuple[Entity, ...], location: Place | None, discourse: _Discourse
+        self, type_: str, actors: tuple[Entity, ...], location: Place | None, discourse: Discourse
     ) -> tuple[Entity, ...]:
         """Where the text leaves the recipient implicit: the territory struck, or the actor's counterpart."""
         actor_countries = {a.country for a in actors}
         if location and location.country and location.country not in actor_countries:
             return (Entity(text=location.name, country=location.country, name=location.name),)
-        for country in actor_countries:
-            other = discourse.counterpart.get(country or "")
-            if other:
-                return (Entity(text=other, country=other, name=other),)
+        other = discourse.counterpart_of(type_, actors)
+        if other:
+            return (Entity(text=other, country=other, name=other),)
         if type_ in _DOMESTIC:
             own = next((a.country for a in actors if a.country and len(a.country) == 3), None)
             return (Entity(text=own, country=own, name=own),) if own else ()
@@ -238,6 +228,12 @@ class Extractor:
                 return place  # a city or region beats a country
             best = best or place
         return best
+
+
+def _definite(noun: Token) -> bool:
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those") for c in noun.children
+    )
 
 
 def _recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity, ...]) -> tuple[Entity, ...]:

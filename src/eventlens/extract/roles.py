@@ -147,7 +147,7 @@ def _verbal_roles(trigger: Trigger) -> Roles:
         patient = _passive_patient(verb)
     else:
         actor = subject_of(verb)
-        patient = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        patient = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")), None)
         if patient is None and trigger.sense.frame != "commit":
             patient = _passive_patient(verb)
     recipients: list[Token] = []
