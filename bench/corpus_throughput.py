@@ -100,7 +100,8 @@ def _signature(exc: BaseException) -> str:
     ours = [f for f in frames if "eventlens" in f.filename and "bench" not in f.filename] or frames
     if len(frames) > 200:  # a runaway recursion: name the cycle, not whichever frame it overflowed in
         cycle = Counter(f"{Path(f.filename).name}:{f.name}" for f in ours[-100:])
-        return f"{type(exc).__name__} in cycle " + " / ".join(sorted(w for w, _ in cycle.most_common(5)))
+        looping = sorted(w for w, n in cycle.items() if n >= 5)  # the leaf it overflowed in varies
+        return f"{type(exc).__name__} in cycle " + " / ".join(looping)
     last = ours[-1] if ours else None
     where = f"{Path(last.filename).name}:{last.lineno} in {last.name}" if last else "?"
     return f"{type(exc).__name__} at {where}"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from functools import cache
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +34,7 @@ _PLACE_PREPS = frozenset(
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Types whose missing recipient is, failing all else, the actor's own state (domestic politics).
 _DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+_RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
@@ -154,8 +157,8 @@ class Extractor:
         if not actors and claimant is not None and cand.type in _SPEECH_ACTS:
             actors = (claimant,)
         coded = self._code_all(cand.roles.recipient, coder, discourse)
-        location = self._location(head, coded or actors)
-        if not actors and cand.type in _UNATTRIBUTED and location and location.country:
+        location, located_by_preposition = self._location(head, coded or actors)
+        if not actors and cand.type in _UNATTRIBUTED and location and located_by_preposition:
             # Violence by an unnamed hand is coded to the country where it happened.
             actors = (Entity(text=location.name, country=location.country, name=location.name),)
         if not actors:
@@ -203,6 +206,8 @@ class Extractor:
         actor_countries = {a.country for a in actors}
         if location and location.country and location.country not in actor_countries:
             return (Entity(text=location.name, country=location.country, name=location.name),)
+        if len(actors) > 1 and type_ in _RECIPROCAL:
+            return ()  # "A and B signed a deal": each is the other's counterpart already
         other = discourse.counterpart_of(type_, actors)
         if other:
             return (Entity(text=other, country=other, name=other),)
@@ -211,22 +216,24 @@ class Extractor:
             return (Entity(text=own, country=own, name=own),) if own else ()
         return ()
 
-    def _location(self, head: Token, participants: tuple[Entity, ...]) -> Place | None:
-        """The most specific place named in the trigger's clause after a locative preposition."""
+    def _location(self, head: Token, participants: tuple[Entity, ...]) -> tuple[Place | None, bool]:
+        """The most specific place named in the trigger's clause, after a locative preposition or as the
+        target itself ("struck the Nakhchivan Autonomous Republic"), and whether a preposition named it."""
         hint = next((p.country for p in participants if p.country), None)
-        best: Place | None = None
+        best: tuple[Place | None, bool] = (None, False)
         for ent in head.sent.ents:
             if ent.label_ not in _PLACE_LABELS or not _in_clause(ent, head):
                 continue
+            named_target = ent.root.dep_ in ("dobj", "nsubjpass") and ent.root.head == head
             prep = ent.root.head if ent.root.dep_ == "pobj" else None
-            if prep is None or prep.lower_ not in _PLACE_PREPS:
+            if not named_target and (prep is None or prep.lower_ not in _PLACE_PREPS):
                 continue
             place = self.places.lookup(ent.text, country=hint)
             if place is None:
                 continue
-            if place.name and self.actors.code(ent.text) is None:
-                return place  # a city or region beats a country
-            best = best or place
+            if not _is_country_name(ent.text):
+                return place, not named_target  # a city or region beats a country
+            best = best if best[0] else (place, not named_target)
         return best
 
 
@@ -256,6 +263,15 @@ def _claim(cand: Candidate, claimant: Entity | None) -> Claim:
     if cand.attribution is None or claimant is None:
         return Claim()
     return Claim(claimant=claimant, stance="denies" if cand.attribution.stance == "denies" else "asserts")
+
+
+@cache
+def _is_country_name(name: str) -> bool:
+    try:
+        pycountry.countries.lookup(name.removeprefix("the ").strip())
+    except LookupError:
+        return False
+    return True
 
 
 def _in_clause(ent: Span, head: Token) -> bool:

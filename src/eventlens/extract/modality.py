@@ -55,8 +55,13 @@ FUTURE_TYPE: dict[str, tuple[str, str | None]] = {
 }
 
 
+_ONGOING = frozenset({"continue", "keep", "remain"})
+
+
 def _aux_words(token: Token) -> set[str]:
     words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")}
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _ONGOING:
+        return words  # "will continue to stand by": an ongoing act, not a future one
     if token.dep_ in ("xcomp", "conj") and token.head is not token:
         words |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
     return words

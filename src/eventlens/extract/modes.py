@@ -99,10 +99,11 @@ def refine_mode(type_: str, mode: str | None, head: Token) -> str | None:
     cues = _CUES.get(type_)
     if not cues or mode:
         return mode
-    for token in _clause(head):
-        cue = cues.get(token.lemma_.lower())
-        if cue:
-            return cue
+    for tokens in (_clause(head), head.sent):
+        for token in tokens:
+            cue = cues.get(token.lemma_.lower())
+            if cue:
+                return cue
     return mode
 
 

@@ -51,7 +51,7 @@ _RECIPIENT_PREPS: dict[str, frozenset[str]] = {
     "CONSULT": frozenset({"with", "to", "between"}),
     "AGREE": frozenset({"with", "to"}),
     "COOPERATE": frozenset({"with", "to"}),
-    "SUPPORT": frozenset({"for", "to", "with"}),
+    "SUPPORT": frozenset({"for", "to", "with", "by", "behind"}),
     "AID": frozenset({"to", "for"}),
     "REQUEST": frozenset({"from", "to"}),
     "CONCEDE": frozenset({"to"}),
@@ -88,6 +88,10 @@ def subject_of(verb: Token) -> Token | None:
         # "X has been indicted ... and will resign": the first verb's grammatical subject is shared.
         shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return shared if shared is not None else subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "including":
+        # "has taken measures, including withdrawing its diplomats": the clause's subject acts.
+        governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return subject_of(governor) if governor is not None else None
     if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         controller = verb.head
         passive = _passive_patient(controller)
@@ -182,6 +186,14 @@ def _nominal_roles(trigger: Trigger) -> Roles:
         actor = next(
             (c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None
         )
+    if (
+        actor is None
+        and trigger.sense.mode == "phone"
+        and noun.dep_ == "pobj"
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "X stated, in a telephone call with Y, ...": the one who speaks takes part in the call.
+        actor = subject_of(noun.head.head)
     recipients = _prep_objects(noun, _recipient_preps(trigger.sense.type))
     return Roles(actor=expand(actor), recipient=tuple(t for r in recipients for t in expand(r)))
 

@@ -117,8 +117,22 @@ def _combo(verb: Token, lexicon: Lexicon) -> tuple[Sense, Token] | None:
     return None
 
 
+def _prepositional(token: Token, lexicon: Lexicon) -> Sense | None:
+    """Verbs whose meaning needs their preposition: "stand by", "side with"."""
+    for child in token.children:
+        if child.dep_ == "prep":
+            sense = lexicon.word(f"{token.lemma_.lower()} {child.lower_}", "V")
+            if sense:
+                return sense
+    return None
+
+
 def _verb_sense(token: Token, lexicon: Lexicon) -> Sense | None:
-    sense = lexicon.word(_phrasal(token), "V") or lexicon.word(token.lemma_, "V")
+    sense = (
+        lexicon.word(_phrasal(token), "V")
+        or _prepositional(token, lexicon)
+        or lexicon.word(token.lemma_, "V")
+    )
     if sense and token.lemma_.lower() in _IMPACT_VERBS and sense.type == "ASSAULT":
         # "a drone crashed near the airport": impact verbs are attacks only with a weapon or an agent.
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
