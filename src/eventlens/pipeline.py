@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.extract.candidates import Candidate, sentence_candidates
+from eventlens.extract.claims import last_speaker
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
 from eventlens.model import Article, Claim, Entity, EventMention, Place
@@ -44,6 +45,12 @@ def _is_heading(sentence: Span) -> bool:
     """A headline or section title: a short line with no closing punctuation."""
     text = sentence.text.strip()
     return not text or (text[-1] not in '.!?"”’)' and len(sentence) < 16) or text.startswith("#")
+
+
+def _quote_goes_on(sentence: Span) -> bool:
+    """A quotation that does not close in this sentence continues in the next."""
+    text = sentence.text
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _dedupe(entities: Iterable[Entity]) -> tuple[Entity, ...]:
@@ -111,12 +118,15 @@ class Extractor:
         timeline = Timeline(doc, article.published)
         discourse = Discourse()
         out: list[EventMention] = []
+        speaker = None
         for sentence in doc.sents:
             if _is_heading(sentence):
                 continue
+            candidates = sentence_candidates(sentence, self.lexicon, quoted_speaker=speaker)
+            speaker = last_speaker(sentence, self.lexicon) or (speaker if _quote_goes_on(sentence) else None)
             readings = [
                 r
-                for cand in sentence_candidates(sentence, self.lexicon)
+                for cand in candidates
                 if (r := self._mention(cand, article, coder, timeline, discourse)) is not None
             ]
             out.extend(_merge_duplicates(readings))

@@ -25,6 +25,7 @@ _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", 
 _DEONTIC = frozenset({"must", "should"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
 _THREAT_IDIOMS = frozenset({"regret"})
+_MATERIAL_CONFLICT = frozenset({"PROTEST", "REJECT", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
 _COOPERATIVE_VERBAL = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"})
 _EMBED_DEPS = frozenset(
     {
@@ -143,12 +144,16 @@ def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
     return Sense("CONSULT", "phone", "plain")
 
 
+def _quote_attribution(speaker: Token | None) -> Attribution | None:
+    return Attribution(speaker=speaker, stance="asserts", frame=speaker) if speaker is not None else None
+
+
 def _unless(head: Token) -> bool:
     """'will withdraw its force unless ...': an act made conditional on the other side's behaviour."""
     return any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children) for c in head.children)
 
 
-def _raw(trigger: Trigger, lexicon: Lexicon) -> Candidate | None:
+def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Candidate | None:
     sense = _call_sense(trigger, trigger.sense)
     if sense.type is None:
         return None
@@ -161,7 +166,7 @@ def _raw(trigger: Trigger, lexicon: Lexicon) -> Candidate | None:
         type=type_,
         mode=mode,
         roles=roles,
-        attribution=attribute(trigger.head, lexicon),
+        attribution=attribute(trigger.head, lexicon) or _quote_attribution(quoted_speaker),
         modality=modality,
     )
 
@@ -189,13 +194,22 @@ def _frame_event(frame: Candidate, embedded: list[Candidate]) -> Candidate:
     if frame.trigger.sense.frame == "commit":
         type_, mode = _commit_type(frame.trigger, inner)
         frame = replace(frame, type=type_, mode=mode if mode else frame.mode)
-    if inner is not None and not frame.roles.recipient:
+    if inner is not None:
         if frame.trigger.sense.frame == "request":
-            recipient = inner.roles.actor or inner.roles.recipient  # "demanded that Iran provide ..."
+            extra = inner.roles.actor or inner.roles.recipient  # "demanded that Iran provide ..."
         else:
-            recipient = inner.roles.recipient
+            extra = inner.roles.recipient  # "threatened to break relations with Russia"
+        recipient = tuple(dict.fromkeys((*frame.roles.recipient, *extra)))
         frame = replace(frame, roles=replace(frame.roles, recipient=recipient), embedded=inner.trigger)
     return frame
+
+
+def _subsidiary(cand: Candidate, raw: dict[int, Candidate]) -> bool:
+    """A purpose or manner clause of a material act restates its aim ("blocked roads demanding reforms",
+    "staged rallies to protest the decision"): the act is the event, the clause is not another one."""
+    head = cand.trigger.head
+    parent = raw.get(head.head.i) if head.dep_ == "advcl" else None
+    return parent is not None and parent.type in _MATERIAL_CONFLICT
 
 
 def _deontic(cand: Candidate) -> Candidate:
@@ -206,11 +220,47 @@ def _deontic(cand: Candidate) -> Candidate:
     return replace(cand, type="REQUEST", mode=None, roles=roles, modality=None, attribution=None)
 
 
-def sentence_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
-    """All event candidates of one sentence, frames applied, in text order."""
+def _quoted(sentence: Span) -> bool:
+    return sentence.text.lstrip()[:1] in ('"', "“", "‘", "'")
+
+
+def _unframed_demands(
+    sentence: Span, taken: set[int], speaker: Token | None, lexicon: Lexicon
+) -> list[Candidate]:
+    """'China must drop its barriers', said by someone else: a demand even without an event word."""
+    out = []
+    for verb in sentence:
+        if verb.i in taken or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in verb.children):
+            continue
+        attribution = attribute(verb, lexicon)
+        who = attribution.speaker if attribution else speaker
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if who is None or subject is None:
+            continue
+        trigger = Trigger(head=verb, words=(verb,), sense=Sense("REQUEST", None, "plain"), nominal=False)
+        roles = Roles(actor=expand(who), recipient=expand(subject))
+        out.append(
+            Candidate(
+                trigger=trigger, type="REQUEST", mode=None, roles=roles, attribution=None, modality=None
+            )
+        )
+    return out
+
+
+def sentence_candidates(
+    sentence: Span, lexicon: Lexicon, *, quoted_speaker: Token | None = None
+) -> list[Candidate]:
+    """All event candidates of one sentence, frames applied, in text order.
+
+    `quoted_speaker` is who spoke the previous sentence: a sentence that is a bare quotation continues
+    their words ("... ," Aliyev said. "Iranian officials must apologise.").
+    """
     triggers = find_triggers(sentence, lexicon)
     by_head = {t.head.i: t for t in triggers}
-    raw = {t.head.i: c for t in triggers if (c := _raw(t, lexicon)) is not None}
+    speaker = quoted_speaker if _quoted(sentence) else None
+    raw = {t.head.i: c for t in triggers if (c := _raw(t, lexicon, speaker)) is not None}
     governed: dict[int, Candidate | None] = {}
     for i, cand in raw.items():
         gov = _governor(cand.trigger, by_head)
@@ -218,11 +268,15 @@ def sentence_candidates(sentence: Span, lexicon: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     for i, cand in raw.items():
         frame = governed[i]
+        if frame is None and _subsidiary(cand, raw):
+            continue
         kept = _with_frame(cand, frame)
         if kept is None:
             continue
         if kept.trigger.sense.frame in ("commit", "request"):
-            inner = [c for j, c in raw.items() if governed.get(j) is kept]
+            inner = [c for j, c in raw.items() if governed.get(j) is cand]
             kept = _frame_event(kept, inner)
         out.append(_deontic(kept))
-    return out
+    taken = {t.i for trig in triggers for t in trig.words}
+    out.extend(_unframed_demands(sentence, taken, speaker, lexicon))
+    return sorted(out, key=lambda c: c.trigger.head.i)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.roles import subject_of
 from eventlens.extract.triggers import EVENT_NOUNS_TRANSPARENT
 
-__all__ = ["Attribution", "attribute", "frame_of"]
+__all__ = ["Attribution", "attribute", "frame_of", "last_speaker"]
 
 _COMPLEMENT_DEPS = frozenset(
     {
@@ -98,3 +98,12 @@ def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
         if parent.pos_ == "NOUN" and parent.lemma_.lower() not in EVENT_NOUNS_TRANSPARENT:
             return None
         current = parent
+
+
+def last_speaker(sentence: Span, lexicon: Lexicon) -> Token | None:
+    """The subject of the last communication verb of a sentence: who a following bare quote belongs to."""
+    speaker = None
+    for token in sentence:
+        if frame_of(token, lexicon) == "report":
+            speaker = subject_of(token) or speaker
+    return speaker
