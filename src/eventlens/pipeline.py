@@ -254,11 +254,18 @@ def _definite(noun: Token) -> bool:
 
 
 def _recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity, ...]) -> tuple[Entity, ...]:
-    """Coded recipients, without the actor's own state where someone else is named too."""
+    """Coded recipients, without the actor's own state where someone else is named too.
+
+    A speech act aimed at one's own side counts only when it is another part of the polity ("the
+    president threatened to ban opposition candidates"), not the actor talking about itself.
+    """
     own = {a.country for a in actors}
-    if type_ in _SPEECH_ACTS:
-        return tuple(r for r in coded if r.country not in own)
     others = tuple(r for r in coded if r.country not in own)
+    if type_ in _SPEECH_ACTS and not others:
+        own_sectors = {a.sector for a in actors}
+        return tuple(
+            r for r in coded if r.sector and r.sector not in own_sectors and r.sector not in _STATE_SECTORS
+        )
     return others or coded
 
 
