@@ -144,10 +144,14 @@ class Extractor:
         sense = self.lexicon.word(head.lemma_, "N")
         if sense is not None and sense.type is not None and head.pos_ == "NOUN":
             for child in head.children:
-                if child.dep_ in ("poss", "amod", "compound"):
-                    entity = coder.entity(child)
-                    if entity is not None and entity.country:
-                        return entity
+                owner = child
+                if child.dep_ == "prep" and child.lower_ == "by":  # "the attack by Chile"
+                    owner = next((g for g in child.children if g.dep_ == "pobj"), child)
+                elif child.dep_ not in ("poss", "amod", "compound"):
+                    continue
+                entity = coder.entity(owner)
+                if entity is not None and entity.country:
+                    return entity
             # "condemned the attack": the attack last told, by its actor.
             return discourse.actor_of_last(sense.type) if _definite(head) else None
         return coder.entity(head)
@@ -180,7 +184,7 @@ class Extractor:
             recipients = self._implied_recipient(type_, actors, location, discourse)
         if not implied:
             discourse.note(type_, actors, recipients)
-        when = timeline.when(head)
+        when = timeline.when(head, future=cand.modality == "future")
         mode = refine_mode(type_, mode, head)
         modes = (mode,) if mode else ()
         sectors = [e.sector for e in (*actors, *recipients)]

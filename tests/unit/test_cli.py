@@ -228,11 +228,6 @@ def test_demo_prints_the_example_events(tmp_path: Path, monkeypatch: pytest.Monk
     assert "Denials (who denies what):" in result.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'sent drones toward X' is not an ASSAULT trigger (no send+drone combo), so the example "
-    "denial by Iran's General Staff yields no mention and the denials table is empty",
-)
 def test_demo_shows_a_denial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     result = invoke("demo", "examples", "--db", str(tmp_path / "demo.duckdb"))
@@ -252,9 +247,6 @@ def test_every_command_has_help_text() -> None:
         assert command.help.split("\n")[0].strip()[:40] in " ".join(result.output.split())
 
 
-@pytest.mark.xfail(
-    strict=True, reason="`--format` of `events` and of `export` has no help= text in cli/app.py"
-)
 def test_every_option_has_help_text() -> None:
     for name, command in get_command(app).commands.items():
         for param in command.params:

@@ -202,10 +202,6 @@ def test_phrasal_verb_called_off_is_not_a_phone_call(extractor: Extractor) -> No
     assert "CONSULT" not in types(mentions)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'back down' is not in triggers.tsv, so the particle is ignored and 'backed' reads as SUPPORT",
-)
 def test_phrasal_verb_backed_down_is_not_support(extractor: Extractor) -> None:
     assert "SUPPORT" not in types(extract(extractor, "Chile backed down."))
 
@@ -231,11 +227,6 @@ def test_host_swaps_roles_the_visitor_is_the_actor(extractor: Extractor) -> None
     assert countries(m.recipient) == {"PER"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="roles.py swaps the roles of 'welcome' as for 'host', but the lexicon reads 'welcome' as "
-    "SUPPORT: the welcomed visitor comes out as the one who supports the host",
-)
 def test_welcoming_a_visitor_does_not_make_the_visitor_a_supporter(extractor: Extractor) -> None:
     mentions = extract(extractor, "Peru welcomed the Chilean president.")
     assert not any(m.type == "SUPPORT" and countries(m.actor) == {"CHL"} for m in mentions)
@@ -249,10 +240,7 @@ def test_recalling_its_own_ambassador_has_only_the_other_country_as_recipient(
     assert countries(m.recipient) == {"CHL"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'of' + coordination inside the subject phrase is not expanded: only Chile is coded",
-)
+@pytest.mark.xfail(strict=True, reason="coordination inside an 'of' phrase is not expanded into two actors")
 def test_meeting_of_two_countries_ministers_lists_both(extractor: Extractor) -> None:
     m = only(extract(extractor, "The foreign ministers of Chile and Peru met in Quito."), "CONSULT")
     assert countries(m.actor) | countries(m.recipient) >= {"CHL", "PER"}
@@ -367,11 +355,6 @@ def test_condemned_the_chilean_attack_names_chile_as_recipient(extractor: Extrac
     assert countries(m.recipient) == {"CHL"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline._code_role reads an event noun's actor from poss/amod/compound only, "
-    "not from a 'by' agent ('the attack by Chile')",
-)
 def test_condemned_the_attack_by_chile_names_chile_as_recipient(extractor: Extractor) -> None:
     m = only(extract(extractor, "Bolivia condemned the attack by Chile."), "ACCUSE")
     assert countries(m.recipient) == {"CHL"}
@@ -400,11 +383,6 @@ def test_article_without_dates_uses_the_publication_date(extractor: Extractor) -
     assert (m.when.value, m.when.precision) == ("2026-03-05", "day")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Timeline.when no longer resolves forward for future events: 'will ... on Monday' in a "
-    "Thursday article is read as the Monday before (2026-03-02), neither the promise's day nor the talks'",
-)
 def test_future_weekday_is_not_read_as_the_past_one(extractor: Extractor) -> None:
     m = only(extract(extractor, "Chile will hold talks with Peru on Monday."), "AGREE")
     # The day of the promise (publication) or the day of the talks; never the Monday already gone.

@@ -88,7 +88,7 @@ def events(
     until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
     text: Annotated[str | None, typer.Option(help="Words the sentence must contain.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+    format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
     """List stored events, filtered; a table by default, or JSON / CSV."""
     from eventlens.cli.views import parse_day, print_events
@@ -111,7 +111,9 @@ def events(
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.jsonl,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="jsonl, csv or parquet.")
+    ] = ExportFormat.jsonl,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (stdout if omitted).")
     ] = None,

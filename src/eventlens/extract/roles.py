@@ -37,7 +37,7 @@ _OBJECT_CONTROL = frozenset(
 )
 _SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"})
 # Verbs whose grammatical subject receives the event: the host receives the visitor.
-_SWAPPED = frozenset({"host", "receive", "welcome"})
+_SWAPPED = frozenset({"host", "receive"})
 _FORCE = frozenset({"against", "on", "toward", "towards", "at", "upon", "into"})
 # Prepositions that introduce the recipient, by event type.
 _RECIPIENT_PREPS: dict[str, frozenset[str]] = {

@@ -68,14 +68,17 @@ class Timeline:
                 latest = dated[-1][1] if dated else latest
         return latest
 
-    def when(self, head: Token) -> When:
+    def when(self, head: Token, *, future: bool = False) -> When:
         """The date of the event whose trigger is `head`.
 
         A promise or threat of a future act is an event of the day it was made (PLOVER codes the AGREE or
-        THREATEN, not the act), so future events are dated like any other report.
+        THREATEN, not the act): a future event ignores the date its own sentence gives the act ("will
+        meet on Monday") and takes the publication date.
         """
         sentence = head.sent
-        dated = self._sentence_dates(sentence)
+        if future and self._published:
+            return When.day(self._published)
+        dated = [] if future else self._sentence_dates(sentence)
         if dated:
             return min(dated, key=lambda pair: _tree_distance(head, pair[0].root))[1]
         inherited = self._paragraph_date(sentence) or self._main
