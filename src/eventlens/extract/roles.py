@@ -90,7 +90,7 @@ def subject_of(verb: Token) -> Token | None:
         return shared if shared is not None else subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.lower_ == "including":
         # "has taken measures, including withdrawing its diplomats": the clause's subject acts.
-        governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep"), None)
         return subject_of(governor) if governor is not None else None
     if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         controller = verb.head
