@@ -22,7 +22,7 @@ from eventlens.model import Article, Claim, Entity, EventMention, Place
 from eventlens.nlp import load_pipeline, mask_dateline
 from eventlens.ontology import Ontology
 from eventlens.resolve.actors import ActorCoder
-from eventlens.resolve.context import ArticleCoder
+from eventlens.resolve.context import ArticleCoder, is_state
 from eventlens.resolve.discourse import Discourse
 from eventlens.resolve.places import Gazetteer
 from eventlens.resolve.timeline import Timeline
@@ -33,8 +33,6 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-# Types whose missing recipient is, failing all else, the actor's own state (domestic politics).
-_DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -225,10 +223,9 @@ class Extractor:
         other = discourse.counterpart_of(type_, actors)
         if other:
             return (Entity(text=other, country=other, name=other),)
-        if type_ in _DOMESTIC:
-            own = next((a.country for a in actors if a.country and len(a.country) == 3), None)
-            return (Entity(text=own, country=own, name=own),) if own else ()
-        return ()
+        # Nothing in the text or the story so far: the actor's own polity, as PLOVER codes domestic events.
+        own = next((a.country for a in actors if is_state(a.country)), None)
+        return (Entity(text=own, country=own, name=own),) if own else ()
 
     def _location(self, head: Token, participants: tuple[Entity, ...]) -> tuple[Place | None, bool]:
         """The most specific place named in the trigger's clause, after a locative preposition or as the

@@ -17,7 +17,7 @@ from eventlens.model import Entity
 from eventlens.resolve.actors import ActorCoder
 from eventlens.resolve.places import Gazetteer
 
-__all__ = ["ArticleCoder"]
+__all__ = ["ArticleCoder", "is_state"]
 
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 _NEUTER = frozenset({"it", "its", "itself"})
@@ -41,7 +41,7 @@ _STATE_NOUNS = frozenset(
         "leadership",
     }
 )
-_KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "flat", "nummod", "quantmod"})
+_KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "flat"})
 # Prepositions inside a noun phrase that still tell whose it is: "forces in Guinea", "activists from Fatah".
 _NP_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 _OWNER_PREPS = frozenset({"of", "in", "from", "for", "by"})
@@ -94,7 +94,7 @@ class ArticleCoder:
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in _NOT_ACTORS:
                 self._code_and_remember(token)
-        self._home = home or next((e.country for _, e, _ in self._memory.groups if e.country), None)
+        self._home = home or next((e.country for _, e, _ in self._memory.groups if is_state(e.country)), None)
         for index, entity in list(self._memory.coded.items()):
             if entity.country is None and self._home:
                 self._memory.coded[index] = replace(entity, country=self._home)
@@ -189,6 +189,14 @@ class ArticleCoder:
                 if pool:
                     return pool[-1]
         return None
+
+
+def is_state(code: str | None) -> bool:
+    """A country code (ISO3), as opposed to a group code such as UNO, NATO or OTS."""
+    return code is not None and len(code) == 3 and code not in _GROUP_CODES
+
+
+_GROUP_CODES = frozenset({"UNO", "OTS", "EUR", "NGO", "IGO", "IMG", "AFR", "ARB", "ASN", "WST", "ICRC"})
 
 
 def _main_subject(token: Token) -> bool:
