@@ -66,7 +66,8 @@ class Lexicon:
         combos: dict[tuple[str, str], Sense] = {}
         for n, row in enumerate(_rows("combos.tsv"), 1):
             verb, noun, type_, mode = row
-            sense = Sense(type_, _opt(mode), "plain")
+            # A demand made with a light verb frames its content like "demand" does.
+            sense = Sense(type_, _opt(mode), "request" if type_ == "REQUEST" else "plain")
             _check(ontology, sense, f"combos.tsv row {n}")
             combos[(verb, noun.replace("_", " "))] = sense
         return cls(words, combos)
