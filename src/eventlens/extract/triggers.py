@@ -58,6 +58,9 @@ WEAPONS = frozenset(
 DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 _LIGHT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubjpass", "oprd", "npadvmod", "dative"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# A participle describing a noun ("the curfew imposed in Sudan", "the proposed corridor") tells what the
+# noun is, not a new event.
+_DESCRIPTIVE_DEPS = frozenset({"amod", "acl"})
 _IMPACT_VERBS = frozenset({"crash", "explode", "hit", "strike", "land", "fall"})
 
 
@@ -73,6 +76,20 @@ class Trigger:
     words: tuple[Token, ...]
     sense: Sense
     nominal: bool
+
+
+def verb_lemmas(token: Token) -> list[str]:
+    """The parser's lemma, then forms rebuilt from the word, for the small model's slips ("staged" →
+    "stag")."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    forms = [lemma]
+    if word.endswith("ed"):
+        forms += [word[:-1], word[:-2]]
+    elif word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+    elif word.endswith("s"):
+        forms += [word[:-1]]
+    return list(dict.fromkeys(forms))
 
 
 def _phrasal(token: Token) -> str:
@@ -111,9 +128,10 @@ def _light_objects(verb: Token) -> list[Token]:
 def _combo(verb: Token, lexicon: Lexicon) -> tuple[Sense, Token] | None:
     for noun in _light_objects(verb):
         for lemma in (_noun_lemma(noun), noun.lemma_.lower()):
-            sense = lexicon.combo(verb.lemma_, lemma)
-            if sense:
-                return sense, noun
+            for form in verb_lemmas(verb):
+                sense = lexicon.combo(form, lemma)
+                if sense:
+                    return sense, noun
     return None
 
 
@@ -131,7 +149,7 @@ def _verb_sense(token: Token, lexicon: Lexicon) -> Sense | None:
     sense = (
         lexicon.word(_phrasal(token), "V")
         or _prepositional(token, lexicon)
-        or lexicon.word(token.lemma_, "V")
+        or next((s for form in verb_lemmas(token) if (s := lexicon.word(form, "V"))), None)
     )
     if sense and token.lemma_.lower() in _IMPACT_VERBS and sense.type == "ASSAULT":
         # "a drone crashed near the airport": impact verbs are attacks only with a weapon or an agent.
@@ -144,6 +162,14 @@ def _verb_sense(token: Token, lexicon: Lexicon) -> Sense | None:
         ):
             return None
     return sense
+
+
+def _descriptive(verb: Token) -> bool:
+    """A past participle without a subject of its own that describes a noun ("the curfew imposed in
+    Sudan"); a present participle still acts ("a declaration demanding reforms")."""
+    if verb.dep_ not in _DESCRIPTIVE_DEPS or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.dep_ == "amod" or verb.tag_ == "VBN"
 
 
 def _adjective_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
@@ -174,7 +200,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         trigger = None
         if token.pos_ == "ADJ":
             trigger = _adjective_trigger(token, lexicon)
-        elif token.pos_ == "VERB" and token.dep_ != "amod":
+        elif token.pos_ == "VERB" and not _descriptive(token):
             sense = _verb_sense(token, lexicon)
             trigger = Trigger(head=token, words=(token,), sense=sense, nominal=False) if sense else None
         elif token.pos_ in _NOMINAL_POS:

@@ -131,11 +131,14 @@ class ArticleCoder:
         if head.ent_type_ == "PERSON" and lower in self._memory.surnames:
             return replace(self._memory.surnames[lower], text=head.text)
         text = _phrase(head)
+        if any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
+            # "ethnic Albanians in Serbia" are a community, not the state the adjective names.
+            return Entity(text=text, country=None, sector="CVL", name=text)
         appositive = next((c for c in head.children if c.dep_ == "appos"), None)
-        if appositive is not None and head.ent_type_ == "PERSON":
+        if appositive is not None and head.pos_ == "PROPN":
             # "Kenzo Oshima, the UN relief coordinator": the title says whom a person speaks for.
             titled = self._actors.code(_phrase(appositive), on=self._on)
-            if titled is not None and titled.country:
+            if titled is not None and titled.country and titled.sector:
                 return replace(titled, text=text)
         entity = self._actors.code(text, on=self._on)
         if entity is not None and entity.country is None:
