@@ -91,6 +91,7 @@ class ArticleCoder:
         self._places = places
         self._home = home
         self._memory = _Memory()
+        self._coding: set[int] = set()
         for token in doc:
             if token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in _NOT_ACTORS:
                 self._code_and_remember(token)
@@ -103,7 +104,13 @@ class ArticleCoder:
         """The coded entity of a noun phrase head, or None when it names no actor."""
         if head.i in self._memory.coded:
             return self._memory.coded[head.i]
-        return self._code(head)
+        if head.i in self._coding:
+            return None  # a phrase that leads back to itself ("which" → its noun → "which") names no one
+        self._coding.add(head.i)
+        try:
+            return self._code(head)
+        finally:
+            self._coding.discard(head.i)
 
     def focus(self, before: int) -> str | None:
         """The country the article is talking about at a token: the latest state-like subject's country."""

@@ -52,21 +52,22 @@ class Timeline:
         self._main = (
             When(value=max(days, key=lambda d: (days[d], -first_seen[d])), precision="day") if days else None
         )
-        self._doc = doc
+        # Per sentence start: its paragraph, and the latest date told before it in that paragraph.
+        self._carried: dict[int, When | None] = {}
+        paragraph, latest = -1, None
+        for sentence in doc.sents:
+            here = _paragraph_of(doc, sentence.start_char)
+            if here != paragraph:
+                paragraph, latest = here, None
+            self._carried[sentence.start] = latest
+            dated = self._sentence_dates(sentence)
+            latest = dated[-1][1] if dated else latest
 
     def _sentence_dates(self, sentence: Span) -> list[tuple[Span, When]]:
         return [(ent, self._resolved[ent.start]) for ent in sentence.ents if ent.start in self._resolved]
 
     def _paragraph_date(self, sentence: Span) -> When | None:
-        paragraph = _paragraph_of(self._doc, sentence.start_char)
-        latest = None
-        for earlier in self._doc.sents:
-            if earlier.start >= sentence.start:
-                break
-            if _paragraph_of(self._doc, earlier.start_char) == paragraph:
-                dated = self._sentence_dates(earlier)
-                latest = dated[-1][1] if dated else latest
-        return latest
+        return self._carried.get(sentence.start)
 
     def when(self, head: Token, *, future: bool = False) -> When:
         """The date of the event whose trigger is `head`.
