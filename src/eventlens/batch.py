@@ -59,8 +59,14 @@ def ingest(
     """Read, extract and store every new article of the inputs."""
     report = IngestReport()
     articles = _new_articles(read_inputs(inputs, max_bytes=max_bytes), store, report)
-    for article, mentions in extractor.extract_many(articles):
+    failures: list[tuple[Article, Exception]] = []
+    for article, mentions in extractor.extract_many(articles, failures=failures):
         if store.add_article(article, mentions):
             report.stored += 1
             report.mentions += len(mentions)
+    for article, error in failures:
+        source = article.path or article.source_id or article.id
+        report.rejected.append(
+            Rejected(source=source, reason=f"extraction failed: {type(error).__name__}: {error}")
+        )
     return report

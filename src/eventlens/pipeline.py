@@ -7,6 +7,7 @@ lexicon, the actor and place tables and the ontology are loaded once and shared 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -28,6 +29,8 @@ from eventlens.resolve.places import Gazetteer
 from eventlens.resolve.timeline import Timeline
 
 __all__ = ["Extractor"]
+
+log = logging.getLogger(__name__)
 
 _PLACE_PREPS = frozenset(
     {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
@@ -85,13 +88,29 @@ class Extractor:
         return next(self.extract_many([article]))[1]
 
     def extract_many(
-        self, articles: Iterable[Article], *, batch_size: int = 16
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 16,
+        failures: list[tuple[Article, Exception]] | None = None,
     ) -> Iterator[tuple[Article, list[EventMention]]]:
-        """Mentions per article, parsing in batches with nlp.pipe; order is kept."""
+        """Mentions per article, parsing in batches with nlp.pipe; order is kept.
+
+        With `failures`, an article whose extraction raises is recorded there and skipped, so one odd
+        text never stops a batch; without it the error propagates.
+        """
         pending = ((mask_dateline(a.text), a) for a in articles)
         stream = ((masked, (article, dateline)) for (masked, dateline), article in pending)
         for doc, (article, dateline) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            yield article, self._mentions(doc, article, dateline)
+            try:
+                mentions = self._mentions(doc, article, dateline)
+            except Exception as error:
+                if failures is None:
+                    raise
+                log.exception("extraction failed on %s", article.path or article.source_id or article.id)
+                failures.append((article, error))
+                continue
+            yield article, mentions
 
     def _home(self, dateline: str | None) -> str | None:
         if not dateline:
