@@ -13,7 +13,6 @@ from eventlens.model import Modality
 
 __all__ = ["FUTURE_TYPE", "modality_of"]
 
-_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
