@@ -86,7 +86,8 @@ _PARQUET_COLUMNS = (
     ("date", "VARCHAR"), ("date_precision", "VARCHAR"),
     ("location", "STRUCT(name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)"),
     ("claimed_by", "STRUCT(text VARCHAR, country VARCHAR, sector VARCHAR)"),
-    ("stance", "VARCHAR"), ("modality", "VARCHAR"), ("story", "VARCHAR"),
+    ("stance", "VARCHAR"), ("modality", "VARCHAR"),
+    ("figures", "STRUCT(name VARCHAR, value BIGINT, text VARCHAR, low BIGINT)[]"), ("story", "VARCHAR"),
 )  # fmt: skip
 _PARQUET_BATCH = 5000
 

@@ -20,10 +20,15 @@ __all__ = [
     "Claim",
     "Entity",
     "EventMention",
+    "Figure",
+    "FigureValue",
     "Modality",
     "Place",
     "Precision",
     "Stance",
+    "Story",
+    "StoryClaim",
+    "StoryFigure",
     "When",
 ]
 
@@ -134,6 +139,27 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """A number a report gives for an event: killed, injured, arrested, launched, intercepted, ...
+
+    `value` is None for a vague quantity ("several"); `text` keeps the words as written; `low` is a lower
+    bound where the text gives one ("at least 156").
+    """
+
+    name: str
+    value: int | None
+    text: str
+    low: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "value": self.value, "text": self.text, "low": self.low}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Figure:
+        return cls(name=data["name"], value=data.get("value"), text=data["text"], low=data.get("low"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EventMention:
     """One reported event in one sentence of one article, coded in PLOVER.
 
@@ -159,6 +185,7 @@ class EventMention:
     location: Place | None = None
     claim: Claim = field(default_factory=Claim)
     modality: Modality | None = None
+    figures: tuple[Figure, ...] = ()
     story: str | None = None
 
     def to_dict(self, article: Article) -> dict[str, Any]:
@@ -188,5 +215,104 @@ class EventMention:
             ),
             "stance": self.claim.stance,
             "modality": self.modality,
+            "figures": [f.to_dict() for f in self.figures],
             "story": self.story,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryClaim:
+    """One claimant's stance on a story, with the mentions and outlets that carry it.
+
+    `claimant` None is the outlets' own voice (stance "reports").
+    """
+
+    claimant: Entity | None
+    stance: Stance
+    mentions: tuple[str, ...]
+    outlets: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        who = self.claimant
+        return {
+            "claimant": {"country": who.country, "sector": who.sector, "name": who.name or who.text}
+            if who
+            else None,
+            "stance": self.stance,
+            "mentions": list(self.mentions),
+            "outlets": list(self.outlets),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FigureValue:
+    """One report's value of a figure, and who gave it (`per`: the claimant, None for the outlet)."""
+
+    value: int | None
+    text: str
+    per: str | None
+    outlet: str | None
+    article: str
+    mention: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "text": self.text, "per": self.per, "outlet": self.outlet,
+                "article": self.article, "mention": self.mention}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryFigure:
+    """Every value the reports give for one figure of a story, side by side, never averaged."""
+
+    name: str
+    values: tuple[FigureValue, ...]
+
+    @property
+    def disagree(self) -> bool:
+        """Reports disagree when they give different numbers, or a number against a vague quantity."""
+        seen = {v.value if v.value is not None else v.text.lower() for v in self.values}
+        return len(seen) > 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "values": [v.to_dict() for v in self.values], "disagree": self.disagree}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """One real-world event as told by every report of it (DESIGN.md §4, stories-jsonl).
+
+    `contested` is true when a claimant denies it; `articles` lists each report once, with how many
+    near-identical copies of it were seen (`copies`).
+    """
+
+    id: str
+    type: str
+    mode: tuple[str, ...]
+    actor: tuple[Entity, ...]
+    recipient: tuple[Entity, ...]
+    when: When
+    location: Place | None
+    score: float | None
+    contested: bool
+    claims: tuple[StoryClaim, ...]
+    figures: tuple[StoryFigure, ...]
+    articles: tuple[dict[str, Any], ...]
+    mentions: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": list(self.mode),
+            "actor": [e.to_dict() for e in self.actor],
+            "recipient": [e.to_dict() for e in self.recipient],
+            "date": self.when.value,
+            "date_precision": self.when.precision,
+            "location": self.location.to_dict() if self.location else None,
+            "score": self.score,
+            "contested": self.contested,
+            "claims": [c.to_dict() for c in self.claims],
+            "figures": [f.to_dict() for f in self.figures],
+            "articles": list(self.articles),
+            "mentions": list(self.mentions),
         }

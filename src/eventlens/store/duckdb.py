@@ -9,6 +9,7 @@ one stored, field for field.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,11 +20,11 @@ from typing import Any
 import duckdb
 
 from eventlens.errors import StoreError
-from eventlens.model import Article, Claim, Entity, EventMention, Place, When
+from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place, When
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bumped whenever schema.sql changes shape; an older file is then migrated when it opens."""
 
 _BATCH = 1000
@@ -32,7 +33,7 @@ _ARTICLE_COLUMNS = ("id", "source_id", "path", "outlet", "url", "published", "ti
 _MENTION_COLUMNS = (
     "id", "article_id", "sentence", "sentence_start", "evidence", "start", "end", "trigger", "type",
     "mode", "context", "score", "date", "date_precision", "location_name", "location_country",
-    "location_lat", "location_lon", "stance", "modality", "story",
+    "location_lat", "location_lon", "stance", "modality", "figures", "story",
 )  # fmt: skip
 _ENTITY_COLUMNS = ("mention_id", "role", "position", "text", "country", "sector", "name")
 
@@ -285,7 +286,8 @@ def _mention_row(m: EventMention) -> list[Any]:
         m.id, m.article_id, m.sentence, m.sentence_start, m.evidence, m.start, m.end, m.trigger, m.type,
         list(m.mode), list(m.context), m.score, m.when.value, m.when.precision,
         loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
-        loc.lon if loc else None, m.claim.stance, m.modality, m.story,
+        loc.lon if loc else None, m.claim.stance, m.modality,
+        json.dumps([f.to_dict() for f in m.figures]), m.story,
     ]  # fmt: skip
 
 
@@ -319,5 +321,6 @@ def _mention_from(row: Sequence[Any], participants: list[dict[str, Any]] | None)
         mode=tuple(f["mode"]), context=tuple(f["context"]), score=f["score"],
         actor=tuple(by_role["actor"]), recipient=tuple(by_role["recipient"]),
         when=When(value=f["date"], precision=f["date_precision"]), location=location,
-        claim=Claim(claimant=claimant, stance=f["stance"]), modality=f["modality"], story=f["story"],
+        claim=Claim(claimant=claimant, stance=f["stance"]), modality=f["modality"],
+        figures=tuple(Figure.from_dict(x) for x in json.loads(f["figures"])), story=f["story"],
     )  # fmt: skip

@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     location_lon     DOUBLE,
     stance           VARCHAR NOT NULL, -- asserts / denies / reports
     modality         VARCHAR,          -- NULL / negated / hypothetical / future
+    figures          VARCHAR NOT NULL DEFAULT '[]',  -- JSON list of model.Figure (killed, injured, ...)
     story            VARCHAR
 );
 
@@ -67,4 +68,44 @@ CREATE TABLE IF NOT EXISTS entities (
     sector     VARCHAR,
     name       VARCHAR,
     PRIMARY KEY (mention_id, role, position)
+);
+
+-- Fusion (eventlens.fuse): one row per story, its full stories-jsonl record as JSON plus the columns that
+-- filters need. Rebuilt for the blocks a new article touches; mentions.story points here.
+CREATE TABLE IF NOT EXISTS stories (
+    id             VARCHAR PRIMARY KEY,
+    type           VARCHAR NOT NULL,
+    date           VARCHAR,
+    date_precision VARCHAR,
+    contested      BOOLEAN NOT NULL,
+    score          DOUBLE,
+    actors         VARCHAR[] NOT NULL,
+    recipients     VARCHAR[] NOT NULL,
+    record         VARCHAR NOT NULL
+);
+
+-- Sentence embeddings of mentions, computed once (fusion compares what the sentences say).
+CREATE TABLE IF NOT EXISTS mention_vectors (
+    mention_id VARCHAR PRIMARY KEY,
+    vector     FLOAT[] NOT NULL
+);
+
+-- MinHash signatures of articles, to recognise a republished wire story in a later batch.
+CREATE TABLE IF NOT EXISTS article_signatures (
+    article_id   VARCHAR PRIMARY KEY,
+    signature    BLOB NOT NULL,
+    duplicate_of VARCHAR            -- the earlier article it copies, NULL for an original
+);
+
+-- Dyad time series (eventlens.analyze): PLOVER scores of stories per dyad and period.
+CREATE TABLE IF NOT EXISTS dyad_series (
+    actor       VARCHAR NOT NULL,
+    recipient   VARCHAR NOT NULL,
+    directed    BOOLEAN NOT NULL,
+    period      VARCHAR NOT NULL,   -- day / week
+    start       DATE NOT NULL,
+    events      INTEGER NOT NULL,
+    conflict    DOUBLE NOT NULL,    -- sum of the negative scores, as a positive number
+    cooperation DOUBLE NOT NULL,    -- sum of the positive scores
+    PRIMARY KEY (actor, recipient, directed, period, start)
 );
