@@ -21,6 +21,7 @@ import duckdb
 
 from eventlens.errors import StoreError
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place, When
+from eventlens.store.stories import StoryTables
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
@@ -82,6 +83,7 @@ class Store:
         except BaseException:
             self._con.close()
             raise
+        self.stories = StoryTables(self._con, self._transaction)
 
     # -- lifecycle ---------------------------------------------------------------------------------------
 

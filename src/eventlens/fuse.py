@@ -1,0 +1,189 @@
+"""Stories: the mentions of one real-world event, across sentences, articles and outlets.
+
+Two mentions tell the same event when the structure agrees and the words do not contradict it:
+- the same PLOVER type and the same dyad (order-insensitive for reciprocal types: a call between two
+  ministers is one call whoever placed it);
+- dates that fit at their precision (a month-precision "2026-03" fits any day of March; two day dates
+  must be the same day, so a call on Sunday 1 March is not the call of Thursday 5 March);
+- places that fit (the same country where both are known);
+- sentences that say the same: the cosine of their sentence embeddings reaches TEXT_MIN against some
+  mention of the story.
+
+Mentions are fused block by block (a block is one type and dyad) in a canonical order — publication
+date, article, position — so the result does not depend on the order articles were ingested in, and a
+new article only re-fuses the blocks it touches. Mentions of a near-duplicate article (the same wire
+story republished) are not fused again: the original stands for it, with its copies counted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from eventlens.model import (
+    Article,
+    Entity,
+    EventMention,
+    FigureValue,
+    Place,
+    Story,
+    StoryClaim,
+    StoryFigure,
+    When,
+)
+from eventlens.ontology import Ontology
+
+__all__ = ["RECIPROCAL", "TEXT_MIN", "BlockKey", "block_key", "dates_fit", "fuse_block"]
+
+RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
+TEXT_MIN = 0.25
+"""Lowest sentence cosine for two structurally compatible mentions to be one event. Set low on purpose:
+structure (type, dyad, date, place) does the separating, the text only vetoes unrelated sentences."""
+
+BlockKey = tuple[str, frozenset[str], frozenset[str]]
+Encoder = Callable[[Sequence[str]], np.ndarray]
+
+
+def block_key(mention: EventMention) -> BlockKey:
+    """Type and dyad; for reciprocal types both sides go into one set."""
+    actors = frozenset(a.country for a in mention.actor if a.country)
+    recipients = frozenset(r.country for r in mention.recipient if r.country)
+    if mention.type in RECIPROCAL:
+        return (mention.type, actors | recipients, frozenset())
+    return (mention.type, actors, recipients)
+
+
+def dates_fit(a: When, b: When) -> bool:
+    """Precision-aware: an unknown date fits anything, a coarser date fits the finer dates inside it."""
+    if not a.value or not b.value:
+        return True
+    shorter, longer = sorted((a.value, b.value), key=len)
+    return longer.startswith(shorter)
+
+
+def _places_fit(a: Place | None, b: Place | None) -> bool:
+    return a is None or b is None or not a.country or not b.country or a.country == b.country
+
+
+@dataclass
+class _Cluster:
+    members: list[tuple[EventMention, Article]] = field(default_factory=list)
+    vectors: list[np.ndarray] = field(default_factory=list)
+
+    def fits(self, mention: EventMention, vector: np.ndarray) -> float | None:
+        """The best cosine to a member, if the mention fits every member's date and place."""
+        for other, _ in self.members:
+            if not dates_fit(mention.when, other.when) or not _places_fit(mention.location, other.location):
+                return None
+        best = max(float(np.dot(vector, v)) for v in self.vectors)
+        return best if best >= TEXT_MIN else None
+
+
+def _canonical(rows: Iterable[tuple[EventMention, Article]]) -> list[tuple[EventMention, Article]]:
+    def order(row: tuple[EventMention, Article]) -> tuple:
+        mention, article = row
+        return (article.published or "", article.id, mention.sentence_start, mention.start, mention.id)
+
+    return sorted(rows, key=lambda row: tuple(str(x) if not isinstance(x, int) else x for x in order(row)))
+
+
+def fuse_block(
+    rows: Sequence[tuple[EventMention, Article]], vectors: dict[str, np.ndarray], *, copies: dict[str, int]
+) -> list[Story]:
+    """The stories of one block. `vectors` holds each mention's sentence embedding (L2-normalised);
+    `copies` counts, per article id, the near-identical republications recognised for it."""
+    clusters: list[_Cluster] = []
+    for mention, article in _canonical(rows):
+        vector = vectors[mention.id]
+        scored = [
+            (score, i) for i, c in enumerate(clusters) if (score := c.fits(mention, vector)) is not None
+        ]
+        if scored:
+            target = clusters[max(scored, key=lambda s: (s[0], -s[1]))[1]]
+        else:
+            target = _Cluster()
+            clusters.append(target)
+        target.members.append((mention, article))
+        target.vectors.append(vector)
+    return [_story(c.members, copies) for c in clusters]
+
+
+def story_id(first_mention_id: str) -> str:
+    """Stable: the story is named after its earliest mention in canonical order."""
+    return "s" + hashlib.sha1(first_mention_id.encode()).hexdigest()[:15]
+
+
+def _most_common(values: Iterable[object]) -> object | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _story_when(mentions: Sequence[EventMention]) -> When:
+    for precision in ("day", "month", "year"):
+        value = _most_common(m.when.value for m in mentions if m.when.precision == precision)
+        if value:
+            return When(value=str(value), precision=precision)  # type: ignore[arg-type]
+    return When()
+
+
+def _outlet(article: Article) -> str:
+    return article.outlet or article.path or article.source_id or article.id
+
+
+def _claims(members: Sequence[tuple[EventMention, Article]]) -> tuple[StoryClaim, ...]:
+    grouped: dict[tuple, tuple[Entity | None, str, list[str], list[str]]] = {}
+    for mention, article in members:
+        who = mention.claim.claimant
+        key = (who.country, who.sector, mention.claim.stance) if who else (None, None, "reports")
+        entry = grouped.setdefault(key, (who, key[2], [], []))
+        entry[2].append(mention.id)
+        if _outlet(article) not in entry[3]:
+            entry[3].append(_outlet(article))
+    return tuple(
+        StoryClaim(claimant=who, stance=stance, mentions=tuple(ids), outlets=tuple(outlets))  # type: ignore[arg-type]
+        for who, stance, ids, outlets in grouped.values()
+    )
+
+
+def _figures(members: Sequence[tuple[EventMention, Article]]) -> tuple[StoryFigure, ...]:
+    values: dict[str, list[FigureValue]] = {}
+    for mention, article in members:
+        per = mention.claim.claimant.text if mention.claim.claimant else None
+        for figure in mention.figures:
+            value = FigureValue(value=figure.value, text=figure.text, per=per, outlet=_outlet(article),
+                                article=article.id, mention=mention.id)  # fmt: skip
+            values.setdefault(figure.name, []).append(value)
+    return tuple(StoryFigure(name=name, values=tuple(vs)) for name, vs in values.items())
+
+
+def _story(members: Sequence[tuple[EventMention, Article]], copies: dict[str, int]) -> Story:
+    mentions = [m for m, _ in members]
+    lead = next((m for m in mentions if m.claim.stance != "denies"), mentions[0])
+    mode = _most_common(m.mode[0] for m in mentions if m.mode)
+    modes = (str(mode),) if mode else ()
+    places = {m.location.name: m.location for m in mentions if m.location}
+    location_name = _most_common(m.location.name for m in mentions if m.location)
+    articles: dict[str, dict] = {}
+    for _, article in members:
+        ref = {"id": article.id, "source_id": article.source_id, "path": article.path,
+               "outlet": article.outlet, "copies": copies.get(article.id, 1)}  # fmt: skip
+        articles.setdefault(article.id, ref)
+    return Story(
+        id=story_id(mentions[0].id),
+        type=lead.type,
+        mode=modes,
+        actor=lead.actor,
+        recipient=lead.recipient,
+        when=_story_when(mentions),
+        location=places.get(str(location_name)) if location_name else None,
+        score=Ontology.load().score(lead.type, modes),
+        contested=any(m.claim.stance == "denies" for m in mentions),
+        claims=_claims(members),
+        figures=_figures(members),
+        articles=tuple(articles.values()),
+        mentions=tuple(m.id for m in mentions),
+    )
