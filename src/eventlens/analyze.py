@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-__all__ = ["Alert", "BASELINE_DAYS", "MIN_CONFLICT", "Z_ALERT", "alerts", "dyad_rows", "period_start"]
+__all__ = ["BASELINE_DAYS", "MIN_CONFLICT", "Z_ALERT", "Alert", "alerts", "dyad_rows", "period_start"]
 
 BASELINE_DAYS = 30
 Z_ALERT = 3.5
