@@ -118,6 +118,15 @@ def write_parquet(rows: Rows, path: str | os.PathLike[str]) -> int:
     return n
 
 
+def write_stories_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """One story per line, in the record of DESIGN.md §4 (stories-jsonl)."""
+    n = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Format:
     """One export format: what it exports, how its file is named, and whether it writes to a text stream
@@ -137,7 +146,10 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
         "parquet": Format(
             name="parquet", exports="mentions", suffix=".parquet", target="path", write=write_parquet
         ),
+        "stories-jsonl": Format(
+            name="stories-jsonl", exports="stories", suffix=".jsonl", target="text", write=write_stories_jsonl
+        ),
     }
 )
-"""Export formats by name (read-only). Story formats (stories-jsonl, ...) are added here with
-exports="stories" when fusion lands."""
+"""Export formats by name (read-only): mention formats take (mention, article) rows, story formats take
+stories-jsonl records (dicts, as the store keeps them)."""

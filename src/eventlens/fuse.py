@@ -36,8 +36,9 @@ from eventlens.model import (
     When,
 )
 from eventlens.ontology import Ontology
+from eventlens.store import Store
 
-__all__ = ["RECIPROCAL", "TEXT_MIN", "BlockKey", "block_key", "dates_fit", "fuse_block"]
+__all__ = ["RECIPROCAL", "TEXT_MIN", "BlockKey", "block_key", "dates_fit", "fuse_block", "refuse", "story_id"]
 
 RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 TEXT_MIN = 0.25
@@ -187,3 +188,30 @@ def _story(members: Sequence[tuple[EventMention, Article]], copies: dict[str, in
         articles=tuple(articles.values()),
         mentions=tuple(m.id for m in mentions),
     )
+
+
+def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | None = None) -> int:
+    """Re-fuse the blocks that `touched` mentions fall in (every block when None); returns the number of
+    stories written. Sentence vectors are computed once per mention and kept in the store."""
+    duplicates = store.stories.duplicates()
+    keys = {block_key(m) for m in touched} if touched is not None else None
+    blocks: dict[BlockKey, list[tuple[EventMention, Article]]] = {}
+    for mention, article in store.mentions():
+        key = block_key(mention)
+        if article.id not in duplicates and (keys is None or key in keys):
+            blocks.setdefault(key, []).append((mention, article))
+    rows = [row for block in blocks.values() for row in block]
+    vectors = store.stories.vectors([m.id for m, _ in rows])
+    missing = [m for m, _ in rows if m.id not in vectors]
+    if missing:
+        fresh = dict(zip((m.id for m in missing), encode([m.sentence for m in missing]), strict=True))
+        store.stories.save_vectors(fresh)
+        vectors |= fresh
+    copies = Counter(duplicates.values())
+    written = 0
+    for key in sorted(blocks, key=repr):
+        block = blocks[key]
+        stories = fuse_block(block, vectors, copies={k: n + 1 for k, n in copies.items()})
+        store.stories.replace([m.id for m, _ in block], stories)
+        written += len(stories)
+    return written

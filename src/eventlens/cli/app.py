@@ -44,6 +44,12 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    stories_jsonl = "stories-jsonl"
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
 
 
 def _store(db: Path, *, read_only: bool = False):
@@ -112,19 +118,23 @@ def events(
 def export(
     db: DbOption = DEFAULT_DB,
     format: Annotated[
-        ExportFormat, typer.Option("--format", help="jsonl, csv or parquet.")
+        ExportFormat, typer.Option("--format", help="jsonl, csv, parquet (mentions) or stories-jsonl.")
     ] = ExportFormat.jsonl,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (stdout if omitted).")
     ] = None,
     include_negated: Annotated[bool, typer.Option(help="Also export negated mentions.")] = True,
 ) -> None:
-    """Export every stored event mention in the record of DESIGN.md §4 (jsonl), CSV or Parquet."""
+    """Export every stored event mention in the record of DESIGN.md §4 (jsonl), CSV or Parquet, or every
+    story (stories-jsonl)."""
     from eventlens.export import FORMATS
 
     fmt = FORMATS[format.value]
     with _store(db, read_only=True) as store:
-        rows = store.mentions(include_negated=include_negated)
+        if fmt.exports == "stories":
+            rows = store.stories.records()
+        else:
+            rows = store.mentions(include_negated=include_negated)
         if fmt.target == "path":
             if output is None:
                 raise EventlensError(f"--format {fmt.name} writes a file: give it with --output PATH")
@@ -134,7 +144,82 @@ def export(
         else:
             with output.open("w", encoding="utf-8", newline="") as out:
                 n = fmt.write(rows, out)
-    typer.echo(f"{n} event mentions exported", err=True)
+    typer.echo(f"{n} {fmt.exports} exported", err=True)
+
+
+@app.command()
+def stories(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Country or group code on either side, e.g. AZE.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest story date, YYYY-MM-DD.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", help="table or json.")] = TableFormat.table,
+) -> None:
+    """List stories: each real-world event once, with its reports, claimants and whether it is contested."""
+    from eventlens.cli.story_views import print_stories
+    from eventlens.cli.views import parse_day
+
+    with _store(db, read_only=True) as store:
+        records = store.stories.records(actor=actor, type=type.upper() if type else None,
+                                        since=parse_day(since, "--since"))  # fmt: skip
+        print_stories(records, "json" if format is TableFormat.json else "table", sys.stdout)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id from `eventlens stories`.")],
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the stories-jsonl record.")] = False,
+) -> None:
+    """One story: its mentions by outlet, who asserts and who denies, and its figures side by side."""
+    from eventlens.cli.story_views import print_story
+
+    with _store(db, read_only=True) as store:
+        record = store.stories.record(story_id)
+        if record is None:
+            raise EventlensError(f"{story_id}: no such story in {db}; list them with `eventlens stories`")
+        if json_out:
+            typer.echo(json.dumps(record, ensure_ascii=False, indent=1))
+            return
+        ids = set(record["mentions"])
+        print_story(
+            record, [(m, a) for m, a in store.mentions(include_negated=True) if m.id in ids], sys.stdout
+        )
+
+
+@app.command()
+def dyad(
+    actor: Annotated[str, typer.Argument(help="Country code of one side, e.g. AZE.")],
+    recipient: Annotated[str, typer.Argument(help="Country code of the other side, e.g. IRN.")],
+    db: DbOption = DEFAULT_DB,
+    by: Annotated[Period, typer.Option("--by", help="day or week.")] = Period.day,
+    undirected: Annotated[bool, typer.Option(help="Both directions together.")] = False,
+    format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
+) -> None:
+    """A dyad's PLOVER conflict and cooperation scores per day or week (stories counted once)."""
+    from eventlens.cli.story_views import print_series
+
+    with _store(db, read_only=True) as store:
+        rows = store.stories.series(
+            actor.upper(), recipient.upper(), directed=not undirected, period=by.value
+        )
+    print_series(rows, format.value, sys.stdout)
+
+
+@app.command()
+def alerts(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option(help="Only alerts on or after this day, YYYY-MM-DD.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", help="table or json.")] = TableFormat.table,
+) -> None:
+    """Dyads whose conflict score breaks from their own recent baseline (robust z-score; see analyze.py)."""
+    from eventlens.analyze import alerts as find_alerts
+    from eventlens.cli.story_views import print_alerts
+    from eventlens.cli.views import parse_day
+
+    with _store(db, read_only=True) as store:
+        found = find_alerts(list(store.stories.records()), since=parse_day(since, "--since"))
+    print_alerts(found, "json" if format is TableFormat.json else "table", sys.stdout)
 
 
 @app.command(name="eval")

@@ -1,0 +1,91 @@
+"""How the CLI shows stories, one story, dyad series and alerts: tables for people, JSON/CSV for programs."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from eventlens.analyze import Alert
+
+__all__ = ["print_alerts", "print_series", "print_stories", "print_story"]
+
+
+def _codes(side: Iterable[dict[str, Any]]) -> str:
+    return "+".join(e.get("country") or "?" for e in side) or "-"
+
+
+def _claimants(story: dict[str, Any]) -> str:
+    parts = []
+    for claim in story["claims"]:
+        who = claim["claimant"]
+        parts.append(f"{(who or {}).get('country') or 'outlets'} {claim['stance']}")
+    return "; ".join(parts)
+
+
+def _table(header: Sequence[str], rows: list[list[str]], out: TextIO) -> None:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)]
+    for row in [list(header), *rows]:
+        out.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+def print_stories(stories: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
+    """A row per story: date, type, dyad, contested, reports, claimants — or one JSON list."""
+    items = list(stories)
+    if fmt == "json":
+        json.dump(items, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return len(items)
+    rows = [[s["date"] or "?", s["type"] + (f"/{s['mode'][0]}" if s["mode"] else ""), _codes(s["actor"]),
+             _codes(s["recipient"]), "CONTESTED" if s["contested"] else "", str(len(s["mentions"])),
+             str(len(s["articles"])), _claimants(s), s["id"]] for s in items]  # fmt: skip
+    _table(["date", "event", "actor", "recipient", "", "mentions", "reports", "claims", "id"], rows, out)
+    out.write(f"{len(items)} stories\n")
+    return len(items)
+
+
+def print_story(story: dict[str, Any], mentions: Sequence[tuple[Any, Any]], out: TextIO) -> None:
+    """One story: its event, who asserts and who denies, its figures side by side, each report's words."""
+    out.write(f"{story['type']} {_codes(story['actor'])} -> {_codes(story['recipient'])} on {story['date']}")
+    out.write("  CONTESTED\n" if story["contested"] else "\n")
+    out.write("\nClaims:\n")
+    for claim in story["claims"]:
+        who = claim["claimant"] or {"name": "the outlets themselves"}
+        code = f"{who.get('country') or '-'}/{who.get('sector') or '-'}"
+        out.write(f"  {claim['stance']:<8} {who.get('name')} ({code}) in {', '.join(claim['outlets'])}\n")
+    if story["figures"]:
+        out.write("\nFigures:\n")
+    for figure in story["figures"]:
+        values = ", ".join(f"{v['text']} ({v['outlet']}{', per ' + v['per'] if v['per'] else ''})"
+                           for v in figure["values"])  # fmt: skip
+        out.write(f"  {figure['name']}: {values}{'  DISAGREE' if figure['disagree'] else ''}\n")
+    out.write("\nReports:\n")
+    for mention, article in mentions:
+        out.write(f"  [{article.outlet or article.path}] {mention.claim.stance}: {mention.sentence}\n")
+
+
+def print_series(rows: Sequence[tuple], fmt: str, out: TextIO) -> None:
+    """A dyad's series: period start, events, conflict, cooperation, net score."""
+    header = ["start", "events", "conflict", "cooperation", "net"]
+    data = [[r[4].isoformat(), r[5], round(r[6], 2), round(r[7], 2), round(r[7] - r[6], 2)] for r in rows]
+    if fmt == "json":
+        json.dump([dict(zip(header, d, strict=True)) for d in data], out, indent=1)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows(data)
+    else:
+        _table(header, [[str(x) for x in d] for d in data], out)
+
+
+def print_alerts(found: Sequence[Alert], fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        json.dump([a.to_dict() for a in found], out, indent=1)
+        out.write("\n")
+        return
+    rows = [[a.day.isoformat(), f"{a.actor}->{a.recipient}", f"{a.conflict:.1f}", f"{a.baseline:.1f}",
+             f"{a.z:.1f}", " ".join(a.stories)] for a in found]  # fmt: skip
+    _table(["day", "dyad", "conflict", "baseline", "z", "stories"], rows, out)
+    out.write(f"{len(found)} alerts\n")
