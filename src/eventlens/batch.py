@@ -1,8 +1,10 @@
-"""Ingest a batch: read inputs, skip what is stored or unreadable, extract, store article by article.
+"""Ingest a batch: read inputs, skip what is stored or unreadable, extract, store article by article,
+then fuse the new mentions into stories and refresh the dyad series.
 
 The library function behind `eventlens ingest`: one transaction per article, so a crash mid-batch leaves
 every earlier article stored and the failing one absent; rejected inputs are counted with their reasons
-and the batch goes on.
+and the batch goes on. A near-identical copy of an article already stored (the same wire story
+republished) is stored and counted, but fused through its original.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from eventlens.analyze import dyad_rows
+from eventlens.dedupe import NearDuplicates
+from eventlens.fuse import Encoder, refuse
 from eventlens.ingest import Rejected, read_inputs
-from eventlens.model import Article
+from eventlens.model import Article, EventMention
 from eventlens.pipeline import Extractor
 from eventlens.store import Store
 
@@ -29,7 +34,9 @@ class IngestReport:
     read: int = 0
     stored: int = 0
     already_stored: int = 0
+    near_duplicates: int = 0
     mentions: int = 0
+    stories: int = 0
     rejected: list[Rejected] = field(default_factory=list)
 
     def reasons(self) -> Counter[str]:
@@ -54,19 +61,35 @@ def _new_articles(
 
 
 def ingest(
-    inputs: Sequence[str], *, store: Store, extractor: Extractor, max_bytes: int = 5_000_000
+    inputs: Sequence[str],
+    *,
+    store: Store,
+    extractor: Extractor,
+    max_bytes: int = 5_000_000,
+    encode: Encoder | None = None,
 ) -> IngestReport:
-    """Read, extract and store every new article of the inputs."""
+    """Read, extract and store every new article of the inputs; with `encode` (a sentence encoder),
+    fuse the new mentions into stories and refresh the dyad series."""
     report = IngestReport()
     articles = _new_articles(read_inputs(inputs, max_bytes=max_bytes), store, report)
     failures: list[tuple[Article, Exception]] = []
+    copies = NearDuplicates()
+    copies.restore(store.stories.signatures())
+    fresh: list[EventMention] = []
     for article, mentions in extractor.extract_many(articles, failures=failures):
         if store.add_article(article, mentions):
+            original = copies.add(article.id, article.text)
+            store.stories.add_signature(article.id, copies.signature_of(article.id), original)
+            report.near_duplicates += original is not None
             report.stored += 1
             report.mentions += len(mentions)
+            fresh.extend(mentions)
     for article, error in failures:
         source = article.path or article.source_id or article.id
         report.rejected.append(
             Rejected(source=source, reason=f"extraction failed: {type(error).__name__}: {error}")
         )
+    if encode is not None and fresh:
+        report.stories = refuse(store, encode=encode, touched=fresh)
+        store.stories.save_series(dyad_rows(store.stories.records()))
     return report

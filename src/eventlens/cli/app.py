@@ -13,11 +13,15 @@ import sys
 import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from eventlens.errors import EventlensError
+
+if TYPE_CHECKING:
+    from eventlens.batch import IngestReport
+    from eventlens.store import Store
 
 __all__ = ["app", "main"]
 
@@ -52,7 +56,17 @@ class Period(StrEnum):
     week = "week"
 
 
-def _store(db: Path, *, read_only: bool = False):
+def _ingest(inputs: list[str], store: Store, *, max_bytes: int = 5_000_000) -> IngestReport:
+    """The full ingest: extraction, storage, fusion into stories and dyad series."""
+    from eventlens.batch import ingest as run_ingest
+    from eventlens.pipeline import Extractor
+    from eventlens.similarity import SentenceEncoder
+
+    encode = SentenceEncoder.load().encode
+    return run_ingest(inputs, store=store, extractor=Extractor.load(), max_bytes=max_bytes, encode=encode)
+
+
+def _store(db: Path, *, read_only: bool = False) -> Store:
     from eventlens.store import Store
 
     if read_only and not db.exists():
@@ -66,15 +80,14 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Skip inputs larger than this.")] = 5_000_000,
 ) -> None:
-    """Read articles, extract their events and store them; articles already stored are skipped."""
-    from eventlens.batch import ingest as run_ingest
-    from eventlens.pipeline import Extractor
-
+    """Read articles, extract their events and store them, then fuse them into stories; articles already
+    stored are skipped."""
     with _store(db) as store:
-        report = run_ingest(inputs, store=store, extractor=Extractor.load(), max_bytes=max_bytes)
+        report = _ingest(inputs, store, max_bytes=max_bytes)
     typer.echo(
-        f"{report.read} articles read: {report.stored} new ({report.mentions} event mentions), "
-        f"{report.already_stored} already stored, {len(report.rejected)} skipped"
+        f"{report.read} articles read: {report.stored} new ({report.mentions} event mentions, "
+        f"{report.near_duplicates} near-duplicates), {report.already_stored} already stored, "
+        f"{len(report.rejected)} skipped; {report.stories} stories in the blocks touched"
     )
     for rejected in report.rejected[:20]:
         typer.echo(f"  skipped {rejected.source}: {rejected.reason}", err=True)
@@ -242,14 +255,11 @@ def evaluate(
     if predictions is not None:
         records = load_predictions(predictions)
     else:
-        from eventlens.batch import ingest as run_ingest
-        from eventlens.pipeline import Extractor
-
         source = corpus or gold.parent / "articles"
         with tempfile.TemporaryDirectory() as tmp:
             path = db or Path(tmp) / "eval.duckdb"
             with _store(path) as store:
-                run_ingest([str(source)], store=store, extractor=Extractor.load())
+                _ingest([str(source)], store)
                 buffer = Path(tmp) / "pred.jsonl"
                 with buffer.open("w", encoding="utf-8") as out:
                     write_jsonl(store.mentions(include_negated=True), out)
@@ -263,15 +273,14 @@ def demo(
     examples: Annotated[Path, typer.Argument(help="Folder of example articles.")] = Path("examples"),
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Ingest the example articles and show what a user should see first: events, claims, denials."""
-    from eventlens.batch import ingest as run_ingest
+    """Ingest the example articles and show what a user should see first: events, claims, denials, and
+    the stories they fuse into."""
     from eventlens.cli.views import print_demo
-    from eventlens.pipeline import Extractor
 
     if not examples.is_dir():
         raise EventlensError(f"{examples}: no such folder; run the demo from the repository root")
     with _store(db) as store:
-        report = run_ingest([str(examples)], store=store, extractor=Extractor.load())
+        report = _ingest([str(examples)], store)
         typer.echo(f"{report.stored} example articles ingested into {db} ({report.mentions} event mentions)")
         print_demo(store, sys.stdout)
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from eventlens.cli.story_views import print_stories
 from eventlens.errors import EventlensError
 from eventlens.export import write_csv
 from eventlens.model import Article, Entity, EventMention
@@ -81,3 +82,5 @@ def print_demo(store: Store, out: TextIO) -> None:
     print_events(store.mentions(), "table", out)
     out.write("\nDenials (who denies what):\n")
     print_events(store.mentions(stance="denies"), "table", out)
+    out.write("\nStories (each event once, with every report of it; `eventlens story ID` for one):\n")
+    print_stories(store.stories.records(), "table", out)

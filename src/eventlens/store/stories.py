@@ -55,10 +55,11 @@ class StoryTables:
     # -- near-duplicate articles ------------------------------------------------------------------------
 
     def signatures(self) -> list[tuple[str, bytes]]:
-        return [
-            (a, bytes(s))
-            for a, s in self._con.execute("SELECT article_id, signature FROM article_signatures")
-        ]
+        """Every article's MinHash signature, in the order the articles were stored."""
+        rows = self._con.execute(
+            "SELECT article_id, signature FROM article_signatures ORDER BY rowid"
+        ).fetchall()
+        return [(article_id, bytes(signature)) for article_id, signature in rows]
 
     def add_signature(self, article_id: str, signature: bytes, duplicate_of: str | None) -> None:
         with self._transaction("store an article signature"):
