@@ -87,7 +87,8 @@ _PARQUET_COLUMNS = (
     ("location", "STRUCT(name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)"),
     ("claimed_by", "STRUCT(text VARCHAR, country VARCHAR, sector VARCHAR)"),
     ("stance", "VARCHAR"), ("modality", "VARCHAR"),
-    ("figures", "STRUCT(name VARCHAR, value BIGINT, text VARCHAR, low BIGINT)[]"), ("story", "VARCHAR"),
+    ("figures", "STRUCT(name VARCHAR, value BIGINT, text VARCHAR, low BIGINT, per VARCHAR)[]"),
+    ("story", "VARCHAR"),
 )  # fmt: skip
 _PARQUET_BATCH = 5000
 

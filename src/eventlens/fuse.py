@@ -26,7 +26,6 @@ import numpy as np
 
 from eventlens.model import (
     Article,
-    Entity,
     EventMention,
     FigureValue,
     Place,
@@ -136,27 +135,35 @@ def _outlet(article: Article) -> str:
 
 
 def _claims(members: Sequence[tuple[EventMention, Article]]) -> tuple[StoryClaim, ...]:
-    grouped: dict[tuple, tuple[Entity | None, str, list[str], list[str]]] = {}
+    """One claim per claimant state (or group) and stance, with every office that voiced it."""
+    grouped: dict[tuple, dict] = {}
     for mention, article in members:
         who = mention.claim.claimant
-        key = (who.country, who.sector, mention.claim.stance) if who else (None, None, "reports")
-        entry = grouped.setdefault(key, (who, key[2], [], []))
-        entry[2].append(mention.id)
-        if _outlet(article) not in entry[3]:
-            entry[3].append(_outlet(article))
+        key = (who.country or who.text, mention.claim.stance) if who else (None, "reports")
+        entry = grouped.setdefault(key, {"who": who, "ids": [], "outlets": [], "speakers": []})
+        entry["ids"].append(mention.id)
+        for bucket, value in (("outlets", _outlet(article)), ("speakers", who.text if who else None)):
+            if value and value not in entry[bucket]:
+                entry[bucket].append(value)
     return tuple(
-        StoryClaim(claimant=who, stance=stance, mentions=tuple(ids), outlets=tuple(outlets))  # type: ignore[arg-type]
-        for who, stance, ids, outlets in grouped.values()
+        StoryClaim(
+            claimant=e["who"],
+            stance=key[1],
+            mentions=tuple(e["ids"]),
+            outlets=tuple(e["outlets"]),
+            speakers=tuple(e["speakers"]),
+        )
+        for key, e in grouped.items()
     )
 
 
 def _figures(members: Sequence[tuple[EventMention, Article]]) -> tuple[StoryFigure, ...]:
     values: dict[str, list[FigureValue]] = {}
     for mention, article in members:
-        per = mention.claim.claimant.text if mention.claim.claimant else None
+        claimant = mention.claim.claimant.text if mention.claim.claimant else None
         for figure in mention.figures:
-            value = FigureValue(value=figure.value, text=figure.text, per=per, outlet=_outlet(article),
-                                article=article.id, mention=mention.id)  # fmt: skip
+            value = FigureValue(value=figure.value, text=figure.text, per=figure.per or claimant,
+                                outlet=_outlet(article), article=article.id, mention=mention.id)  # fmt: skip
             values.setdefault(figure.name, []).append(value)
     return tuple(StoryFigure(name=name, values=tuple(vs)) for name, vs in values.items())
 

@@ -150,13 +150,16 @@ class Figure:
     value: int | None
     text: str
     low: int | None = None
+    per: str | None = None
+    """Who gave the figure when it is not the mention's own claimant (a later "the prosecutor said ...")."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "text": self.text, "low": self.low}
+        return {"name": self.name, "value": self.value, "text": self.text, "low": self.low, "per": self.per}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Figure:
-        return cls(name=data["name"], value=data.get("value"), text=data["text"], low=data.get("low"))
+        return cls(name=data["name"], value=data.get("value"), text=data["text"], low=data.get("low"),
+                   per=data.get("per"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -231,6 +234,8 @@ class StoryClaim:
     stance: Stance
     mentions: tuple[str, ...]
     outlets: tuple[str, ...]
+    speakers: tuple[str, ...] = ()
+    """Every voice of the claimant that carries the claim ("the Defense Ministry", "President Aliyev")."""
 
     def to_dict(self) -> dict[str, Any]:
         who = self.claimant
@@ -238,6 +243,7 @@ class StoryClaim:
             "claimant": {"country": who.country, "sector": who.sector, "name": who.name or who.text}
             if who
             else None,
+            "speakers": list(self.speakers),
             "stance": self.stance,
             "mentions": list(self.mentions),
             "outlets": list(self.outlets),

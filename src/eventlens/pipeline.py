@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 
 import pycountry
@@ -17,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from eventlens.extract.candidates import Candidate, sentence_candidates
 from eventlens.extract.claims import last_speaker
+from eventlens.extract.figures import figures_in
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
-from eventlens.model import Article, Claim, Entity, EventMention, Place
+from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place
 from eventlens.nlp import load_pipeline, mask_dateline
 from eventlens.ontology import Ontology
 from eventlens.resolve.actors import ActorCoder
@@ -36,6 +38,8 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Events whose figures (killed, injured, launched, intercepted, arrested) a report gives.
+_COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -46,6 +50,27 @@ def _is_heading(sentence: Span) -> bool:
     """A headline or section title: a short line with no closing punctuation."""
     text = sentence.text.strip()
     return not text or (text[-1] not in '.!?"”’)' and len(sentence) < 16) or text.startswith("#")
+
+
+def _attach_figures(
+    mentions: list[EventMention], first_new: int, figures: Sequence[Figure], said_by: Token | None
+) -> None:
+    """Give a sentence's figures to its violent or coercive events; a sentence of figures alone ("the
+    prosecutor said four people were injured") adds them, with who gave them, to the last such event told
+    in the article before it."""
+    if not figures:
+        return
+    targets = [i for i in range(first_new, len(mentions)) if mentions[i].type in _COUNTED]
+    if not targets:
+        earlier = [i for i in range(first_new) if mentions[i].type in _COUNTED]
+        targets = earlier[-1:]
+        figures = [replace(f, per=_phrase_text(said_by)) for f in figures] if said_by is not None else figures
+    for i in targets:
+        mentions[i] = replace(mentions[i], figures=(*mentions[i].figures, *figures))
+
+
+def _phrase_text(head: Token) -> str:
+    return head.doc[head.left_edge.i : head.right_edge.i + 1].text
 
 
 def _quote_goes_on(sentence: Span) -> bool:
@@ -140,13 +165,16 @@ class Extractor:
             if _is_heading(sentence):
                 continue
             candidates = sentence_candidates(sentence, self.lexicon, quoted_speaker=speaker)
-            speaker = last_speaker(sentence, self.lexicon) or (speaker if _quote_goes_on(sentence) else None)
+            said_by = last_speaker(sentence, self.lexicon)
+            speaker = said_by or (speaker if _quote_goes_on(sentence) else None)
             readings = [
                 r
                 for cand in candidates
                 if (r := self._mention(cand, article, coder, timeline, discourse)) is not None
             ]
-            out.extend(_merge_duplicates(readings))
+            fresh = _merge_duplicates(readings)
+            out.extend(fresh)
+            _attach_figures(out, len(out) - len(fresh), figures_in(sentence), said_by)
         return out
 
     def _code_all(
