@@ -98,7 +98,7 @@ def test_reingest_is_a_no_op(tmp_path: Path) -> None:
     before = exported(path)
     again = invoke("ingest", str(folder), "--db", str(path))
     assert "2 new" in first.output
-    assert "0 new (0 event mentions), 2 already stored" in again.output
+    assert "0 new (0 event mentions, 0 near-duplicates), 2 already stored" in again.output
     assert exported(path) == before
 
 

@@ -104,6 +104,14 @@ def test_parquet_of_nothing_has_the_columns(tmp_path: Path) -> None:
 
 
 def test_formats_table() -> None:
-    assert set(FORMATS) == {"jsonl", "csv", "parquet"}
+    assert set(FORMATS) == {"jsonl", "csv", "parquet", "stories-jsonl"}
     assert FORMATS["parquet"].target == "path" and FORMATS["jsonl"].target == "text"
-    assert all(f.exports == "mentions" and f.suffix == "." + f.name for f in FORMATS.values())
+    mentions = [f for f in FORMATS.values() if f.exports == "mentions"]
+    assert all(f.suffix == "." + f.name for f in mentions) and len(mentions) == 3
+    assert FORMATS["stories-jsonl"].exports == "stories" and FORMATS["stories-jsonl"].suffix == ".jsonl"
+
+
+def test_stories_jsonl_writes_one_record_per_line() -> None:
+    out = io.StringIO()
+    assert FORMATS["stories-jsonl"].write([{"id": "s1", "type": "ASSAULT"}, {"id": "s2"}], out) == 2
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == ["s1", "s2"]
