@@ -124,7 +124,7 @@ def events(
         "limit": limit,
     }
     with _store(db, read_only=True) as store:
-        print_events(store.mentions(**filters), format.value, sys.stdout)
+        print_events(store.mentions(**filters), format.value, sys.stdout, contested=store.stories.contested())
 
 
 @app.command()

@@ -37,9 +37,10 @@ def _claim(mention: EventMention) -> str:
     return f"{mention.claim.stance} by {claimant.country or claimant.text}"
 
 
-def _row(mention: EventMention, article: Article) -> list[str]:
+def _row(mention: EventMention, article: Article, contested: frozenset[str]) -> list[str]:
     mode = f"/{mention.mode[0]}" if mention.mode else ""
     flag = f" ({mention.modality})" if mention.modality else ""
+    flag += " CONTESTED" if mention.story in contested else ""
     return [
         mention.when.value or "?",
         f"{mention.type}{mode}{flag}",
@@ -62,8 +63,15 @@ def _table(rows: list[list[str]], out: TextIO, *, evidence_width: int = 70) -> N
         out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
 
 
-def print_events(rows: Iterable[tuple[EventMention, Article]], fmt: str, out: TextIO) -> int:
-    """Write events as a table, JSON array or CSV; returns how many."""
+def print_events(
+    rows: Iterable[tuple[EventMention, Article]],
+    fmt: str,
+    out: TextIO,
+    *,
+    contested: frozenset[str] = frozenset(),
+) -> int:
+    """Write events as a table, JSON array or CSV; returns how many. Mentions of a `contested` story (one
+    that a claimant denies) are marked in the table."""
     if fmt == "csv":
         return write_csv(rows, out)
     pairs = list(rows)
@@ -71,16 +79,17 @@ def print_events(rows: Iterable[tuple[EventMention, Article]], fmt: str, out: Te
         json.dump([m.to_dict(a) for m, a in pairs], out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
-        _table([_row(m, a) for m, a in pairs], out)
+        _table([_row(m, a, contested) for m, a in pairs], out)
         out.write(f"{len(pairs)} events\n")
     return len(pairs)
 
 
 def print_demo(store: Store, out: TextIO) -> None:
     """The first things a user should see: every event, then the claims and the denials."""
+    contested = store.stories.contested()
     out.write("\nEvents, in the order the reports tell them:\n")
-    print_events(store.mentions(), "table", out)
+    print_events(store.mentions(), "table", out, contested=contested)
     out.write("\nDenials (who denies what):\n")
-    print_events(store.mentions(stance="denies"), "table", out)
+    print_events(store.mentions(stance="denies"), "table", out, contested=contested)
     out.write("\nStories (each event once, with every report of it; `eventlens story ID` for one):\n")
     print_stories(store.stories.records(), "table", out)

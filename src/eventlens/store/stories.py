@@ -113,6 +113,10 @@ class StoryTables:
         for (record,) in self._con.execute(sql + " ORDER BY date NULLS LAST, id", params).fetchall():
             yield json.loads(record)
 
+    def contested(self) -> frozenset[str]:
+        """Ids of the stories a claimant denies: every view marks their mentions."""
+        return frozenset(r[0] for r in self._con.execute("SELECT id FROM stories WHERE contested").fetchall())
+
     def record(self, story_id: str) -> dict[str, Any] | None:
         row = self._con.execute("SELECT record FROM stories WHERE id = ?", [story_id]).fetchone()
         return json.loads(row[0]) if row else None
