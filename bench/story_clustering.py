@@ -1,6 +1,7 @@
 """Story clustering: does eventlens group articles about one real-world event the way people did?
 
-Issue 3 acceptance. Two sets of real news with gold article clusters, from ../shared/corpus/news/articles.jsonl:
+Issue 3 acceptance. Two sets of real news with gold article clusters, from
+../shared/corpus/news/articles.jsonl:
 - "basil": 300 articles, 100 events each told by 3 outlets (with publication dates);
 - "ecbplus": 982 articles, 43 topics of 2 sub-events each (86 gold clusters) and no dates, so the two
   sub-events of a topic (two different earthquakes, two different arrests of one actor) share most of
@@ -36,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import sys
 import tempfile
@@ -215,6 +215,7 @@ def run_eventlens(
 ) -> EventlensRun:
     """Ingest `rows` into a fresh store and read the two article clusterings off its stories."""
     from eventlens.batch import ingest
+    from eventlens.errors import StoreError
     from eventlens.store import Store
 
     ids = [r["id"] for r in rows]
@@ -225,8 +226,16 @@ def run_eventlens(
             out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         with Store(folder / "bench.duckdb") as store:
             began = time.perf_counter()
-            report = ingest([str(corpus)], store=store, extractor=extractor, encode=encode)
+            try:
+                ingest([str(corpus)], store=store, extractor=extractor, encode=encode)
+            except StoreError as error:
+                # with stories but no dyad row (a small --limit run), saving the empty dyad series fails
+                # after fusion has stored every story; the stories are still there to be read
+                if "dyad series" not in str(error):
+                    raise
+                print(f"# warning: {error}", file=sys.stderr)
             wall = time.perf_counter() - began
+            counts = store.counts()
             source = {a.id: a.source_id for a in store.articles()}
             per_article: dict[str, Counter[str]] = defaultdict(Counter)
             mentioned: set[str] = set()
@@ -281,8 +290,8 @@ def run_eventlens(
         main_story=main_story,
         shared_story=shared_story,
         wall_s=wall,
-        articles=report.read,
-        mentions=report.mentions,
+        articles=counts["articles"],
+        mentions=counts["mentions"],
         stories=len(stories),
         multi_report_stories=len(multi),
         no_mention=sum(1 for i in ids if i not in mentioned),
@@ -296,10 +305,13 @@ def run_eventlens(
 # -- report -------------------------------------------------------------------------------------------------
 
 
-def _line(dataset: str, method: str, clustering: Clustering, gold: Mapping[str, str], extra: str = "") -> None:
+def _line(
+    dataset: str, method: str, clustering: Clustering, gold: Mapping[str, str], extra: str = ""
+) -> None:
+    """One result line: P, R and F1 of B-cubed, the number of predicted clusters, and `extra`."""
     p, r, f1 = bcubed(clustering, gold)
     clusters = len(set(clustering.values()))
-    print(f"{dataset:8} {method:34} P={p:.3f} R={r:.3f} F1={f1:.3f} clusters={clusters:4d} {extra}".rstrip())
+    print(f"{dataset:8} {method:40} P={p:.3f} R={r:.3f} F1={f1:.3f} clusters={clusters:4d} {extra}".rstrip())
 
 
 def main() -> int:
@@ -338,20 +350,22 @@ def main() -> int:
         print(f"\n## {name}: {len(truth)} articles, {len(set(truth.values()))} gold clusters")
         run = run_eventlens(rows[name], extractor=extractor, encode=encoder.encode)
         speed = f"eventlens wall={run.wall_s:.1f}s ({run.articles / run.wall_s:.2f} articles/s)"
-        _line(name, "eventlens main story", run.main_story, truth, f"{speed} singletons={run.main_story_singletons}")
-        _line(name, "eventlens shared story (>=2 reports)", run.shared_story, truth,
-              f"{speed} singletons={run.shared_story_singletons}")  # fmt: skip
+        for method, clustering, singletons in (
+            ("eventlens main story", run.main_story, run.main_story_singletons),
+            ("eventlens shared story (>=2 reports)", run.shared_story, run.shared_story_singletons),
+        ):
+            _line(name, method, clustering, truth, f"{speed} singletons={singletons}")
         for method, label in (("tfidf", "TF-IDF avg-link"), ("minilm", "MiniLM lead avg-link")):
             own, transferred = sweeps[name, method], sweeps[other, method].best
-            _line(name, f"{label} t={transferred:.2f} transferred", cut(own.tree, own.ids, transferred), truth,
-                  f"(best on {other})")  # fmt: skip
-            _line(name, f"{label} t={own.best:.2f} oracle", cut(own.tree, own.ids, own.best), truth,
-                  f"(best on {name} itself)")  # fmt: skip
+            choices = ((transferred, "transferred", other), (own.best, "oracle", name))
+            for threshold, kind, tuned_on in choices:
+                clustering = cut(own.tree, own.ids, threshold)
+                _line(name, f"{label} t={threshold:.2f} {kind}", clustering, truth, f"(best on {tuned_on})")
         _line(name, "all singletons (reference)", {i: n for n, i in enumerate(truth)}, truth)
         print(
             f"# {name}: {run.articles} articles, {run.mentions} mentions, {run.stories} stories "
-            f"({run.multi_report_stories} told by >=2 articles); {run.no_mention} articles without a mention, "
-            f"{run.no_story} without a story, {run.near_duplicates} near-duplicates of another article"
+            f"({run.multi_report_stories} told by >=2 articles); {run.no_mention} articles without a "
+            f"mention, {run.no_story} without a story, {run.near_duplicates} near-duplicates of another"
         )
     return 0
 

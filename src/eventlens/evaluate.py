@@ -22,6 +22,8 @@ from itertools import combinations
 from pathlib import PurePath
 from typing import Any
 
+from eventlens.scorecard import Report, StoryScore, TypeScore, f1_of, ratio
+
 __all__ = [
     "GENERIC",
     "RECIPROCAL",
@@ -101,99 +103,6 @@ class _Pair:
     negated: bool
     sentence: str
     story: str | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TypeScore:
-    """Assertions of one type: gold core rows (found or not), predicted pairs (right or not)."""
-
-    type: str
-    gold_core: int = 0
-    matched: int = 0
-    pred_pairs: int = 0
-    matched_pairs: int = 0
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.matched, self.gold_core)
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.matched_pairs, self.pred_pairs)
-
-    @property
-    def f1(self) -> float:
-        return _f1(self.precision, self.recall)
-
-    def to_dict(self) -> dict[str, Any]:
-        counts = {k: getattr(self, k) for k in ("gold_core", "matched", "pred_pairs", "matched_pairs")}
-        return counts | {"precision": self.precision, "recall": self.recall, "f1": self.f1}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StoryScore:
-    """Pairwise "same story" precision and recall over gold mentions that were matched."""
-
-    precision: float
-    recall: float
-    f1: float
-    mentions_matched: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Report:
-    """The scores of one run. Shared metric names are those of the reference scorer's --json output."""
-
-    recall: float
-    precision: float
-    f1: float
-    deny_recall: float
-    deny_precision: float
-    mode_acc: float
-    date_acc: float
-    where_acc: float
-    claimant_acc: float
-    pred_pairs: int
-    gold_core: int
-    by_type: tuple[TypeScore, ...] = ()
-    confusion: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
-    """Gold type → predicted type → count: for each core assertion left unmatched, every other type
-    among the unmatched predicted pairs of its article whose actor and recipient fit it (once each)."""
-    stories: StoryScore | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        keys = ("recall", "precision", "f1", "deny_recall", "deny_precision", "mode_acc", "date_acc",
-                "where_acc", "claimant_acc", "pred_pairs", "gold_core")  # fmt: skip
-        out: dict[str, Any] = {k: getattr(self, k) for k in keys}
-        if self.stories is not None:
-            s = self.stories
-            out |= {"story_precision": s.precision, "story_recall": s.recall, "story_f1": s.f1,
-                    "story_mentions_matched": s.mentions_matched}  # fmt: skip
-        out["by_type"] = {t.type: t.to_dict() for t in self.by_type}
-        out["confusion"] = {g: dict(p) for g, p in self.confusion.items()}
-        return out
-
-    def to_text(self) -> str:
-        """A readable summary: the headline metrics, the per-type table, then the confusions."""
-        lines = [f"event F1 {self.f1:.3f} (P {self.precision:.3f}, R {self.recall:.3f}); "
-                 f"{self.pred_pairs} predicted pairs, {self.gold_core} gold core rows",
-                 f"denials: R {self.deny_recall:.3f}, P {self.deny_precision:.3f}",
-                 f"on matches: mode {self.mode_acc:.3f}, date {self.date_acc:.3f}, "
-                 f"place {self.where_acc:.3f}, claimant {self.claimant_acc:.3f}"]  # fmt: skip
-        if self.stories is not None:
-            s = self.stories
-            lines.append(f"stories: F1 {s.f1:.3f} (P {s.precision:.3f}, R {s.recall:.3f}) "
-                         f"over {s.mentions_matched} matched mentions")  # fmt: skip
-        width = max([len(t.type) for t in self.by_type] + [4])
-        lines += ["", f"{'type':<{width}}  gold  found  pred  right      P      R     F1"]
-        for t in self.by_type:
-            lines.append(f"{t.type:<{width}}  {t.gold_core:>4}  {t.matched:>5}  {t.pred_pairs:>4}  "
-                         f"{t.matched_pairs:>5}  {t.precision:.3f}  {t.recall:.3f}  {t.f1:.3f}")  # fmt: skip
-        if self.confusion:
-            lines += ["", "missed gold type → predicted type (same dyad, same article)"]
-            for gold_type, preds in self.confusion.items():
-                lines += [f"  {gold_type} → {p}: {n}" for p, n in sorted(preds.items())]
-        return "\n".join(lines)
 
 
 # -- normalisation and codes -----------------------------------------------------------------------------
@@ -297,14 +206,6 @@ def _match(codes: _Codes, gold: Sequence[GoldRow], preds: Sequence[_Pair]) -> di
     return links
 
 
-def _ratio(x: float, y: float) -> float:
-    return x / y if y else 0.0
-
-
-def _f1(p: float, r: float) -> float:
-    return _ratio(2 * p * r, p + r)
-
-
 def _checks(g: GoldRow, p: _Pair) -> Iterator[tuple[str, bool]]:
     """The accuracies a matched pair counts toward: only those of fields the gold row fills."""
     if g.mode:
@@ -388,9 +289,9 @@ def _score_stories(clusters: Sequence[Sequence[str]], matched: Mapping[str, _Pai
         story = matched[x].story
         if story is not None and story == matched[y].story:
             same_pred.add((x, y))
-    p = _ratio(len(same_gold & same_pred), len(same_pred))
-    r = _ratio(len(same_gold & same_pred), len(same_gold))
-    return StoryScore(precision=p, recall=r, f1=_f1(p, r), mentions_matched=len(ids))
+    p = ratio(len(same_gold & same_pred), len(same_pred))
+    r = ratio(len(same_gold & same_pred), len(same_gold))
+    return StoryScore(precision=p, recall=r, f1=f1_of(p, r), mentions_matched=len(ids))
 
 
 def score(
@@ -415,17 +316,17 @@ def score(
     for doc, rows in by_doc.items():
         _score_doc(tally, codes, rows, pairs.get(doc, []))
     n = tally.n
-    recall, precision = _ratio(n["core_hit"], n["core"]), _ratio(n["pairs_hit"], n["pairs"])
+    recall, precision = ratio(n["core_hit"], n["core"]), ratio(n["pairs_hit"], n["pairs"])
     return Report(
         recall=recall,
         precision=precision,
-        f1=_f1(precision, recall),
-        deny_recall=_ratio(n["deny_core_hit"], n["deny_core"]),
-        deny_precision=_ratio(n["deny_pairs_hit"], n["deny_pairs"]),
-        mode_acc=_ratio(n["mode_ok"], n["mode_n"]),
-        date_acc=_ratio(n["date_ok"], n["date_n"]),
-        where_acc=_ratio(n["where_ok"], n["where_n"]),
-        claimant_acc=_ratio(n["claim_ok"], n["claim_n"]),
+        f1=f1_of(precision, recall),
+        deny_recall=ratio(n["deny_core_hit"], n["deny_core"]),
+        deny_precision=ratio(n["deny_pairs_hit"], n["deny_pairs"]),
+        mode_acc=ratio(n["mode_ok"], n["mode_n"]),
+        date_acc=ratio(n["date_ok"], n["date_n"]),
+        where_acc=ratio(n["where_ok"], n["where_n"]),
+        claimant_acc=ratio(n["claim_ok"], n["claim_n"]),
         pred_pairs=n["pairs"],
         gold_core=n["core"],
         by_type=tuple(TypeScore(type=t, **c) for t, c in sorted(tally.types.items())),

@@ -6,12 +6,11 @@ normalised away. A figure needs three things in the parse:
 
 - a count: digits ("4", "1,000"), number words ("four", "a dozen", "twenty-five") or a vague quantity
   ("several", "dozens of", "hundreds of thousands of"), with its modifiers ("at least", "up to");
-- a counted thing that is a person or a weapon: its noun ("four civilians"), or, for a bare count, the
-  nearest earlier noun ("four drones ..., while one was disabled": a drone) or the predicate itself
-  ("killed at least 10": people);
-- a predicate that says what happened to it: the verb it is the object or passive subject of, an
-  intransitive verb ("died", "fled"), a modifier ("12 dead", "one intercepted by ..."), a relative clause,
-  a nominal ("the deaths of 12 protesters") or a death toll ("the death toll rose to 12").
+- a person or a weapon counted: its noun ("four civilians"), or for a bare count the nearest earlier
+  noun ("four drones ..., while one was disabled") or else the predicate ("killed at least 10": people);
+- a predicate: the verb it is the object or passive subject of, an intransitive verb ("died"), a
+  modifier ("12 dead", "one intercepted by"), a relative clause, a nominal ("the deaths of 12 protesters")
+  or a death toll ("the death toll rose to 12").
 
 `low` is the lower bound the words give: "at least N" → N, "more than N" → N + 1; for vague
 quantities "several" → 3 (more than a couple), "a few" → 2, and a plural scale word is at least two of it
@@ -21,6 +20,7 @@ quantities "several" → 3 (more than a couple), "a few" → 2, and a plural sca
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.tokens import Span, Token
@@ -32,28 +32,26 @@ __all__ = ["Figure", "figures_in"]
 # What a count counts; "any" is a bare count with no noun before it: the predicate says what it was.
 _PERSON, _WEAPON, _ANY = "person", "weapon", "any"
 
+# fmt: off
 # Predicate words (lemma or surface form; the model lemmatises "missing" to "miss") → figure name.
-_PERSON_PREDICATES = {
-    **dict.fromkeys(("kill", "die", "dead", "slay", "murder", "perish"), "killed"),
-    **dict.fromkeys(("injure", "injured", "wound", "wounded", "hurt", "maim"), "injured"),
-    **dict.fromkeys(("arrest", "detain", "jail", "imprison"), "arrested"),
-    **dict.fromkeys(("displace", "flee", "evacuate", "uproot"), "displaced"),
-    "missing": "missing",
-}
-_WEAPON_PREDICATES = {
-    **dict.fromkeys(("fire", "launch", "send", "direct"), "launched"),
-    **dict.fromkeys(("intercept", "down", "disable", "destroy", "neutralize", "neutralise"), "intercepted"),
-}
+_PERSON_PREDICATES = {word: name for name, words in (
+    ("killed", "kill die dead slay murder perish"), ("injured", "injure injured wound wounded hurt maim"),
+    ("arrested", "arrest detain jail imprison"), ("displaced", "displace flee evacuate uproot"),
+    ("missing", "missing"),
+) for word in words.split()}
+_WEAPON_PREDICATES = {word: name for name, words in (
+    ("launched", "fire launch send direct"), ("intercepted", "intercept down disable destroy neutralize"),
+) for word in words.split()}
 # Weapon verbs clear enough to say a bare count ("intercepted 12") was a weapon.
 _WEAPON_ONLY_VERBS = frozenset({"fire", "launch", "intercept", "down"})
 _PARTICLE_PREDICATES = {("shoot", "down"): "intercepted", ("bring", "down"): "intercepted"}
 # Nouns whose "of" object is counted: "the deaths of 12 protesters", "the arrest of 30 students".
 _NOMINAL_PREDICATES = {"death": "killed", "killing": "killed", "arrest": "arrested", "detention": "arrested"}
 _COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
-_INTRANSITIVE = frozenset({"die", "flee", "perish"})
+_LOOSE = frozenset({"dep", "advcl"})  # how the model sometimes hangs "dead" or "injured" on "left"
+_INTRANSITIVE = frozenset({"die", "flee", "perish", "missing"})
 _LINKING = frozenset({"be", "remain", "go", "become", "lie"})
 
-# fmt: off
 _PERSON_NOUNS = frozenset((
     "people", "person", "civilian", "soldier", "troop", "serviceman", "servicemen", "protester", "protestor",
     "demonstrator", "child", "children", "schoolchild", "schoolchildren", "officer", "policeman", "policemen",
@@ -69,13 +67,10 @@ _UNITS = dict(zip((
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
     "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ), [*range(20), *range(20, 100, 10)], strict=True))
-_VAGUE_SCALES = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1000,
-                 "millions": 1000000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
+_VAGUE_SCALES = {f"{word}s": n for word, n in (*_SCALES.items(), ("score", 20), ("ten", 10))}  # "dozens"
+_DEMONYMS, _UNMANNED = ("ians", "ans", "ons", "is"), frozenset({"unmanned", "aerial"})
 # fmt: on
-_DEMONYMS = ("ians", "ans", "ons", "is")
-_UNMANNED = frozenset({"unmanned", "aerial"})
-
-_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
 _VAGUE_LOW = {"several": 3, "few": 2, "many": None, "numerous": None}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -97,8 +92,9 @@ def _is_count(token: Token) -> bool:
     word = token.lower_
     if not (_numberish(token) or (word in _VAGUE_LOW and token.dep_ in _VAGUE_DEPS)):
         return False
-    if word == "few" and not any(c.lower_ == "a" for c in token.head.children if c.i == token.i - 1):
-        return False  # "few were hurt" says almost none
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if (word == "few" and before != "a") or (word == "many" and before == "how"):
+        return False  # "few were hurt" says almost none; "how many" asks
     if token.dep_ in ("compound", "quantmod") and _numberish(token.head):
         return False
     if token.ent_type_ in _NOT_COUNTS or any(c.lower_ in _NOT_COUNTED_DETS for c in token.children):
@@ -144,10 +140,7 @@ def _quantity(phrase: Span) -> tuple[int | None, int | None]:
     vague = [w for w in words if w in _VAGUE_SCALES or w in _VAGUE_LOW]
     if vague:
         if any(w in _VAGUE_SCALES for w in vague):
-            low = 2
-            for w in words:
-                low *= _VAGUE_SCALES.get(w, _SCALES.get(w, 1))
-            return None, low
+            return None, 2 * math.prod(_VAGUE_SCALES.get(w, _SCALES.get(w, 1)) for w in words)
         return None, _VAGUE_LOW[vague[0]]
     value = _number(words)
     text = " ".join(words)
@@ -174,8 +167,9 @@ def _noun_kind(noun: Token) -> str | None:
 def _target(count: Token) -> tuple[Token, Token | None]:
     """(slot, noun): the word whose role links the count to its predicate, and the counted noun if any."""
     head = count.head
-    if count.dep_ in ("nummod", "amod") and head.pos_ in ("NOUN", "PROPN") and head.i != count.i:
-        return head, (None if head.lemma_.lower() == "other" else head)  # "12 others": as a bare count
+    if count.dep_ in ("nummod", "amod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i != count.i:
+        bare = head.pos_ == "ADJ" or head.lemma_.lower() == "other"  # "12 dead", "12 others"
+        return head, (None if bare else head)
     for prep in count.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -197,17 +191,19 @@ def _kind(count: Token, noun: Token | None, sentence: Span) -> str | None:
     return _ANY
 
 
-def _complements(verb: Token) -> list[Token]:
-    """The verb and what completes it: "reported killed", "left ... injured", "feared dead"."""
-    rest = [c for c in verb.children if c.dep_ in _COMPLEMENTS or (c.dep_ == "dep" and c.pos_ == "ADJ")]
-    return [verb, *rest]
+def _complements(verb: Token, slot: Token) -> list[Token]:
+    """The verb and what completes it for this slot: "reported killed", "shot dead", "feared dead"; of
+    several ("left 10 people dead and 25 injured"), the nearest after the slot."""
+    rest = [c for c in verb.children if c.dep_ in _COMPLEMENTS or (c.dep_ in _LOOSE and c.pos_ == "ADJ")]
+    after = [c for c in rest if c.i > slot.i]
+    return [verb, *(after[:1] or rest)]
 
 
 def _subject_predicates(verb: Token) -> list[Token]:
     """Predicates of a counted subject: intransitive ("died"), reduced passive ("156 wounded"), linking
     ("were missing"); an active transitive verb's subject is the doer ("two gunmen killed") and gives none."""
     reduced_passive = verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
-    if verb.lemma_ in _INTRANSITIVE or reduced_passive:
+    if verb.lemma_ in _INTRANSITIVE or verb.lower_ in _INTRANSITIVE or reduced_passive:
         return [verb]
     if verb.lemma_ in _LINKING:
         return [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr")]
@@ -216,10 +212,10 @@ def _subject_predicates(verb: Token) -> list[Token]:
 
 def _own_predicates(slot: Token) -> list[Token]:
     """Modifiers of the counted word: "12 dead", "one intercepted by ...", "civilians who were hurt"."""
-    found: list[Token] = []
+    found = [slot] if slot.pos_ == "ADJ" else []  # "12 dead" with "dead" as the head
     for child in slot.children:
         if child.dep_ == "amod" or (child.dep_ == "acl" and child.tag_ == "VBN"):
-            found.extend(_complements(child))
+            found.extend(_complements(child, slot))
         elif child.dep_ == "acl" and child.lemma_ in _INTRANSITIVE:
             found.append(child)  # "families fleeing the fighting"; "gunmen killing ..." are the doers
         elif child.dep_ == "relcl":
@@ -234,20 +230,20 @@ def _relative_predicates(clause: Token) -> list[Token]:
     if role == "nsubj":
         return _subject_predicates(clause)
     gap = role is None and not any(c.dep_ in ("dobj", "nsubjpass") for c in clause.children)
-    return _complements(clause) if role in ("nsubjpass", "dobj") or gap else []
+    return _complements(clause, clause) if role in ("nsubjpass", "dobj") or gap else []
 
 
 def _role_predicates(slot: Token) -> list[Token]:
     """Predicates through the counted word's role: object, passive subject, subject, "of" object, conjunct."""
     head = slot.head
     if slot.dep_ in ("dobj", "nsubjpass"):
-        return _complements(head)
+        return _complements(head, slot)
     if slot.dep_ == "nsubj":
         return _subject_predicates(head)
     if slot.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _NOMINAL_PREDICATES:
         return [head.head]
     if slot.dep_ == "conj" and head.i != slot.i:
-        return _role_predicates(head) if head.pos_ not in ("VERB", "AUX") else _complements(head)[1:]
+        return _role_predicates(head) if head.pos_ not in ("VERB", "AUX") else _complements(head, slot)[1:]
     return []
 
 
