@@ -260,3 +260,15 @@ def test_round_trip_property(shared_store: Store, art: Article, m: EventMention)
     [(got, got_article)] = list(shared_store.mentions(article_id=uid, include_negated=True))
     assert got == m
     assert got_article == art
+
+
+def test_saving_an_empty_dyad_series_clears_it(tmp_path) -> None:
+    import datetime as dt
+
+    from eventlens.store import Store
+
+    with Store(tmp_path / "db.duckdb") as store:
+        store.stories.save_series([("AZE", "IRN", True, "day", dt.date(2026, 3, 5), 1, 9.5, 0.0)])
+        assert len(store.stories.series("AZE", "IRN", directed=True, period="day")) == 1
+        store.stories.save_series([])
+        assert store.stories.series("AZE", "IRN", directed=True, period="day") == []

@@ -124,9 +124,11 @@ class StoryTables:
     # -- dyad series --------------------------------------------------------------------------------------
 
     def save_series(self, rows: Iterable[DyadRow]) -> None:
+        rows = list(rows)
         with self._transaction("store dyad series"):
             self._con.execute("DELETE FROM dyad_series")
-            self._con.executemany("INSERT INTO dyad_series VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(rows))
+            if rows:  # DuckDB refuses an executemany without parameters
+                self._con.executemany("INSERT INTO dyad_series VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def series(self, a: str, b: str, *, directed: bool, period: str) -> list[DyadRow]:
         pair = (a, b) if directed else tuple(sorted((a, b)))
