@@ -8,8 +8,9 @@ Issue 3 acceptance. Two sets of real news with gold article clusters, from
   their words: a test of not over-merging.
 
 For each dataset the articles go through `eventlens.batch.ingest` into a fresh DuckDB file (extraction,
-storage and fusion into stories, timed together), and an article-level clustering is read off the event
-structure with two documented rules (nothing else is tuned):
+storage and fusion into stories, timed together), and article-level clusterings are read off it: eventlens's
+own (`eventlens.clustering`: lead embeddings, publication dates, shared stories; its threshold is a
+constant of the module) and two simpler rules on stories alone (nothing else is tuned):
 - "main story": each article goes with its main story, the story holding most of its mentions (ties: the
   story with more reports, i.e. articles; then the larger |score|; then the smaller story id). Articles
   sharing a main story form a cluster; an article with no story is a singleton.
@@ -176,8 +177,9 @@ def sweep(ids: list[str], vectors: np.ndarray, gold: Mapping[str, str]) -> Sweep
 
 @dataclass
 class EventlensRun:
-    """What one eventlens ingest of a dataset gave: the two clusterings and what they came from."""
+    """What one eventlens ingest of a dataset gave: its clusterings and what they came from."""
 
+    structure_text: Clustering
     main_story: Clustering
     shared_story: Clustering
     wall_s: float
@@ -206,6 +208,13 @@ def _labels(groups: Iterable[Iterable[str]], ids: Sequence[str]) -> Clustering:
     return labels
 
 
+def _groups(labels: Mapping[str, int]) -> list[list[str]]:
+    grouped: dict[int, list[str]] = defaultdict(list)
+    for item, label in labels.items():
+        grouped[label].append(item)
+    return list(grouped.values())
+
+
 def _singletons(clustering: Clustering) -> int:
     return sum(1 for n in Counter(clustering.values()).values() if n == 1)
 
@@ -215,6 +224,8 @@ def run_eventlens(
 ) -> EventlensRun:
     """Ingest `rows` into a fresh store and read the two article clusterings off its stories."""
     from eventlens.batch import ingest
+    from eventlens.clustering import cluster as article_clusters
+    from eventlens.clustering import profiles
     from eventlens.errors import StoreError
     from eventlens.store import Store
 
@@ -245,6 +256,7 @@ def run_eventlens(
                     per_article[article.source_id][mention.story] += 1
             stories = {s["id"]: s for s in store.stories.records()}
             copies = {source[copy]: source[original] for copy, original in store.stories.duplicates().items()}
+            combined = {source[a]: label for a, label in article_clusters(profiles(store), encode).items()}
 
     def reports(story_id: str) -> int:
         return len(stories[story_id]["articles"])
@@ -281,12 +293,14 @@ def run_eventlens(
     for copy, original in copies.items():
         union(copy, original)
         main_story[copy] = main_story[original]
+        combined[copy] = combined[original]
     components: dict[str, list[str]] = defaultdict(list)
     for item in ids:
         components[find(item)].append(item)
     shared_story = _labels(components.values(), ids)
 
     return EventlensRun(
+        structure_text=_labels(_groups(combined), ids),
         main_story=main_story,
         shared_story=shared_story,
         wall_s=wall,
@@ -350,6 +364,7 @@ def main() -> int:
         print(f"\n## {name}: {len(truth)} articles, {len(set(truth.values()))} gold clusters")
         run = run_eventlens(rows[name], extractor=extractor, encode=encoder.encode)
         speed = f"eventlens wall={run.wall_s:.1f}s ({run.articles / run.wall_s:.2f} articles/s)"
+        _line(name, "eventlens structure+text (clustering.py)", run.structure_text, truth, speed)
         for method, clustering, singletons in (
             ("eventlens main story", run.main_story, run.main_story_singletons),
             ("eventlens shared story (>=2 reports)", run.shared_story, run.shared_story_singletons),
