@@ -84,11 +84,12 @@ class _Cluster:
 
 
 def _canonical(rows: Iterable[tuple[EventMention, Article]]) -> list[tuple[EventMention, Article]]:
-    def order(row: tuple[EventMention, Article]) -> tuple:
+    def order(row: tuple[EventMention, Article]) -> tuple[str, str, int, int, str]:
         mention, article = row
-        return (article.published or "", article.id, mention.sentence_start, mention.start, mention.id)
+        published = article.published.isoformat() if article.published else ""
+        return (published, article.id, mention.sentence_start, mention.start, mention.id)
 
-    return sorted(rows, key=lambda row: tuple(str(x) if not isinstance(x, int) else x for x in order(row)))
+    return sorted(rows, key=order)
 
 
 def fuse_block(
@@ -203,10 +204,13 @@ def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | N
     duplicates = store.stories.duplicates()
     keys = {block_key(m) for m in touched} if touched is not None else None
     blocks: dict[BlockKey, list[tuple[EventMention, Article]]] = {}
-    for mention, article in store.mentions():
-        key = block_key(mention)
-        if article.id not in duplicates and (keys is None or key in keys):
-            blocks.setdefault(key, []).append((mention, article))
+    # read only the event types the new mentions touch: a block never spans two types
+    types = sorted({key[0] for key in keys}) if keys is not None else [None]
+    for type_ in types:
+        for mention, article in store.mentions(type=type_):
+            key = block_key(mention)
+            if article.id not in duplicates and (keys is None or key in keys):
+                blocks.setdefault(key, []).append((mention, article))
     rows = [row for block in blocks.values() for row in block]
     vectors = store.stories.vectors([m.id for m, _ in rows])
     missing = [m for m, _ in rows if m.id not in vectors]

@@ -128,7 +128,7 @@ class ArticleCoder:
         if token.ent_type_ == "PERSON":
             self._memory.people.append((token.i, entity, main))
             self._memory.surnames[token.text.lower()] = entity
-        elif token.pos_ != "PROPN" or entity.sector != "GOV" or token.ent_type_ != "PERSON":
+        else:
             self._memory.groups.append((token.i, entity, main))
 
     def _code(self, head: Token) -> Entity | None:
