@@ -76,8 +76,8 @@ def ingest(
     copies = NearDuplicates()
     copies.restore(store.stories.signatures())
     fresh: list[EventMention] = []
-    for article, mentions in extractor.extract_many(articles, failures=failures):
-        if store.add_article(article, mentions):
+    for article, mentions, names in extractor.extract_many(articles, failures=failures):
+        if store.add_article(article, mentions, names):
             original = copies.add(article.id, article.text)
             store.stories.add_signature(article.id, copies.signature_of(article.id), original)
             report.near_duplicates += original is not None

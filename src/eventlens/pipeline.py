@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
+from typing import NamedTuple
 
 import pycountry
 from spacy.language import Language
@@ -21,6 +22,7 @@ from eventlens.extract.claims import last_speaker
 from eventlens.extract.figures import figures_in
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
+from eventlens.extract.names import Name, names_in
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place
 from eventlens.nlp import load_pipeline, mask_dateline
 from eventlens.ontology import Ontology
@@ -30,7 +32,7 @@ from eventlens.resolve.discourse import Discourse
 from eventlens.resolve.places import Gazetteer
 from eventlens.resolve.timeline import Timeline
 
-__all__ = ["Extractor"]
+__all__ = ["Extractor", "Reading"]
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,14 @@ def _dedupe(entities: Iterable[Entity]) -> tuple[Entity, ...]:
     return tuple(seen.values())
 
 
+class Reading(NamedTuple):
+    """What one article gave: its event mentions, and the names it mentions (for article clustering)."""
+
+    article: Article
+    mentions: list[EventMention]
+    names: tuple[Name, ...]
+
+
 class Extractor:
     """Runs the per-article pipeline; build it once with `Extractor.load()`."""
 
@@ -110,7 +120,7 @@ class Extractor:
 
     def extract(self, article: Article) -> list[EventMention]:
         """The event mentions of one article."""
-        return next(self.extract_many([article]))[1]
+        return next(self.extract_many([article])).mentions
 
     def extract_many(
         self,
@@ -118,8 +128,8 @@ class Extractor:
         *,
         batch_size: int = 16,
         failures: list[tuple[Article, Exception]] | None = None,
-    ) -> Iterator[tuple[Article, list[EventMention]]]:
-        """Mentions per article, parsing in batches with nlp.pipe; order is kept.
+    ) -> Iterator[Reading]:
+        """Mentions and names per article, parsing in batches with nlp.pipe; order is kept.
 
         With `failures`, an article whose extraction raises is recorded there and skipped, so one odd
         text never stops a batch; without it the error propagates.
@@ -135,7 +145,7 @@ class Extractor:
                 log.exception("extraction failed on %s", article.path or article.source_id or article.id)
                 failures.append((article, error))
                 continue
-            yield article, mentions
+            yield Reading(article, mentions, names_in(doc))
 
     def _home(self, dateline: str | None) -> str | None:
         if not dateline:

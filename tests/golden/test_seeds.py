@@ -20,7 +20,7 @@ from eventlens.pipeline import Extractor
 def seeds(shared: Path) -> dict[str, tuple[Article, list[EventMention]]]:
     articles = [a for a in read_inputs([str(shared / "corpus" / "seeds")]) if isinstance(a, Article)]
     extractor = Extractor.load()
-    return {article.path[:3]: (article, mentions) for article, mentions in extractor.extract_many(articles)}
+    return {r.article.path[:3]: (r.article, r.mentions) for r in extractor.extract_many(articles)}
 
 
 def find(

@@ -172,6 +172,39 @@ def test_events_since_not_a_date_is_a_clear_error(
     assert "YYYY-MM-DD" in err
 
 
+# --- clusters ---------------------------------------------------------------------------------------
+
+
+def test_clusters_json_groups_every_stored_article_once(db: Path) -> None:
+    records = json.loads(invoke("clusters", "--db", str(db), "--format", "json").stdout)
+    paths = [a["path"] for record in records for a in record["articles"]]
+    assert sorted(paths) == ["andes.txt", "pacific.txt"]
+    assert [r["cluster"] for r in records] == list(range(1, len(records) + 1))
+    assert all(r["reports"] == len(r["articles"]) for r in records)
+
+
+def test_clusters_table_lists_each_report_under_its_group(db: Path) -> None:
+    lines = invoke("clusters", "--db", str(db)).stdout.splitlines()
+    assert lines[0].startswith("#1  ")
+    assert any("Andes Daily" in line for line in lines)
+    assert lines[-1].endswith("of 2 articles")
+
+
+def test_clusters_window_leaves_out_articles_published_before_it(db: Path) -> None:
+    records = json.loads(
+        invoke("clusters", "--db", str(db), "--since", "2026-03-04", "--format", "json").stdout
+    )
+    assert [a["path"] for r in records for a in r["articles"]] == ["pacific.txt"]
+
+
+def test_clusters_until_not_a_date_is_a_clear_error(
+    db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = run_main(["clusters", "--db", str(db), "--until", "March"], monkeypatch, capsys)
+    assert code == 2
+    assert "--until" in err
+
+
 # --- export -----------------------------------------------------------------------------------------
 
 

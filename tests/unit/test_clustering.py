@@ -1,18 +1,32 @@
-"""Article clustering: words draw reports together, publication dates and shared stories decide."""
+"""Article clustering: leads and names draw reports together, publication dates and shared stories decide."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 
-from eventlens.clustering import PUBLISHED_GAP, ArticleProfile, cluster, distances
+from eventlens.clustering import (
+    APART,
+    PUBLISHED_GAP,
+    THRESHOLD,
+    ArticleProfile,
+    article_clusters,
+    cluster,
+    distances,
+    profiles,
+)
+from eventlens.extract.names import Name
+from eventlens.model import Article
+from eventlens.store import Store
 
 
-def profile(pid: str, day: str | None, stories: frozenset[str] = frozenset()) -> ArticleProfile:
-    return ArticleProfile(
-        id=pid, lead=pid, published=dt.date.fromisoformat(day) if day else None, stories=stories
-    )
+def profile(
+    pid: str, day: str | None, stories: frozenset[str] = frozenset(), names: dict[str, int] | None = None
+) -> ArticleProfile:
+    published = dt.date.fromisoformat(day) if day else None
+    return ArticleProfile(id=pid, lead=pid, published=published, stories=stories, names=names or {})
 
 
 def encoder(vectors: dict[str, list[float]]):
@@ -38,6 +52,20 @@ def test_two_launches_a_fortnight_apart_stay_apart() -> None:
     items = [profile("a", "2026-03-05"), profile("b", later)]
     labels = cluster(items, encoder({"a": LAUNCH, "b": LAUNCH}))
     assert labels["a"] != labels["b"]
+    assert distances(items, encoder({"a": LAUNCH, "b": LAUNCH})(["a", "b"]))[0, 1] == APART > THRESHOLD
+
+
+def test_follow_up_reports_between_them_tie_an_event_longer_than_the_gap() -> None:
+    days = ["2026-03-01", "2026-03-06", "2026-03-10", "2026-03-14"]
+    items = [profile(str(i), day) for i, day in enumerate(days)]
+    labels = cluster(items, encoder({str(i): LAUNCH for i in range(4)}))
+    assert len(set(labels.values())) == 1
+
+
+def test_unknown_dates_never_part_reports() -> None:
+    items = [profile("a", None), profile("b", "2026-03-05")]
+    matrix = distances(items, encoder({"a": LAUNCH, "b": LAUNCH})(["a", "b"]))
+    assert matrix[0, 1] < 1e-6
 
 
 def test_a_shared_story_draws_reports_together() -> None:
@@ -45,3 +73,60 @@ def test_a_shared_story_draws_reports_together() -> None:
     vectors = {"a": [1.0, 0.0, 0.0], "b": [0.5, 0.8, 0.0], "c": [0.5, 0.8, 0.0]}
     matrix = distances(items, encoder(vectors)(["a", "b", "c"]))
     assert matrix[0, 1] < matrix[0, 2]
+
+
+NEAR_LAUNCH = [0.5, 0.866, 0.0]  # cosine 0.58 with LAUNCH: alike, not the same words
+
+
+def test_names_part_reports_whose_words_alone_would_merge() -> None:
+    """Two pirate captures told alike: other ships and waters keep them apart."""
+    tabar = {"indian navy": 2, "ins tabar": 3, "gulf of aden": 1}
+    sukanya = {"indian navy": 2, "ins sukanya": 3, "arabian sea": 1}
+    vectors = {"a": LAUNCH, "b": LAUNCH, "c": NEAR_LAUNCH, "d": NEAR_LAUNCH}
+    named = [profile("a", None, names=tabar), profile("b", None, names=dict(tabar)),
+             profile("c", None, names=sukanya), profile("d", None, names=dict(sukanya))]  # fmt: skip
+    labels = cluster(named, encoder(vectors))
+    assert labels["a"] == labels["b"] != labels["c"] == labels["d"]
+    unnamed = cluster([profile(k, None) for k in "abcd"], encoder(vectors))
+    assert len(set(unnamed.values())) == 1
+
+
+def test_rare_shared_names_count_more_than_common_ones() -> None:
+    items = [
+        profile("a", None, names={"iran": 1, "nakhchivan": 1}),
+        profile("b", None, names={"nakhchivan": 1, "baku": 1}),
+        profile("c", None, names={"iran": 1, "tabriz": 1}),
+        profile("d", None, names={"iran": 1, "isfahan": 1}),
+        profile("e", None, names={"iran": 1, "mashhad": 1}),
+    ]
+    matrix = distances(items, encoder({k: OTHER for k in "abcde"})(list("abcde")))
+    assert matrix[0, 1] < matrix[0, 2]
+
+
+def test_a_report_that_names_nothing_is_compared_on_its_lead_alone() -> None:
+    items = [profile("a", None, names={"ins tabar": 1}), profile("b", None)]
+    matrix = distances(items, encoder({"a": LAUNCH, "b": LAUNCH})(["a", "b"]))
+    assert matrix[0, 1] < 1e-6
+
+
+def _stored(store: Store, aid: str, day: str, title: str, names: list[Name], text: str = "") -> None:
+    body = text or f"{title}. More words about it."
+    article = Article(id=aid, text=body, title=title, published=dt.date.fromisoformat(day), outlet=aid)
+    store.add_article(article, [], names)
+
+
+def test_article_clusters_read_the_store_and_honour_the_window(tmp_path: Path) -> None:
+    navy = [Name("indian navy", "ORG", 2), Name("ins tabar", "ORG", 2)]
+    with Store(tmp_path / "c.duckdb") as store:
+        _stored(store, "a1", "2026-03-05", "Navy seizes pirates", navy)
+        _stored(store, "a2", "2026-03-06", "Pirates seized by navy", navy)
+        _stored(store, "b1", "2026-03-06", "Quake shakes city", [Name("valparaiso", "GPE", 1)])
+        assert {p.id: dict(p.names) for p in profiles(store)}["b1"] == {"valparaiso": 1}
+        vectors = {
+            "Navy seizes pirates": LAUNCH,
+            "Pirates seized by navy": LAUNCH,
+            "Quake shakes city": OTHER,
+        }
+        encode = encoder({f"{k}. {k}. More words about it": v for k, v in vectors.items()})
+        assert article_clusters(store, encode) == [["a1", "a2"], ["b1"]]
+        assert article_clusters(store, encode, since=dt.date(2026, 3, 6)) == [["a2"], ["b1"]]

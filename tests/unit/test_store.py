@@ -7,11 +7,13 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+import duckdb
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventlens.errors import StoreError
+from eventlens.extract.names import Name
 from eventlens.model import Article, Claim, Entity, EventMention, Place, When
 from eventlens.store import Store
 
@@ -272,3 +274,35 @@ def test_saving_an_empty_dyad_series_clears_it(tmp_path) -> None:
         assert len(store.stories.series("AZE", "IRN", directed=True, period="day")) == 1
         store.stories.save_series([])
         assert store.stories.series("AZE", "IRN", directed=True, period="day") == []
+
+
+# --- article names (schema version 3) ----------------------------------------------------------------
+
+
+def test_names_are_stored_with_their_article(store: Store) -> None:
+    names = [Name("ins tabar", "ORG", 2), Name("gulf of aden", "LOC", 1)]
+    assert store.add_article(article("a1"), [], names)
+    assert store.add_article(article("a2"), [])
+    assert store.names() == {"a1": {"gulf of aden": 1, "ins tabar": 2}}
+
+
+def test_names_roll_back_with_their_article(store: Store) -> None:
+    with pytest.raises(StoreError):
+        store.add_article(article("a1"), [], [Name("x y", "ORG", 1), Name("x y", "ORG", 2)])
+    assert not store.has_article("a1")
+    assert store.names() == {}
+
+
+def test_a_version_2_file_gains_the_names_table_when_opened_for_writing(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store(path) as s:
+        s.add_article(article("a1"), [])
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE article_names")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    with Store(path) as s:
+        assert s.names() == {}
+        assert s.has_article("a1")
+    with Store(path, read_only=True) as s:
+        assert s.names() == {}

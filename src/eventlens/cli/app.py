@@ -201,6 +201,27 @@ def story(
 
 
 @app.command()
+def clusters(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option(help="Articles published on or after, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Articles published on or before, YYYY-MM-DD.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", help="table or json.")] = TableFormat.table,
+) -> None:
+    """Group the stored articles into reports of one real-world event (see eventlens.clustering)."""
+    from eventlens.cli.story_views import print_clusters
+    from eventlens.cli.views import parse_day
+    from eventlens.clustering import article_clusters
+    from eventlens.similarity import SentenceEncoder
+
+    window = {"since": parse_day(since, "--since"), "until": parse_day(until, "--until")}
+    with _store(db, read_only=True) as store:
+        groups = article_clusters(store, SentenceEncoder.load().encode, **window)
+        articles = {a.id: a for a in store.articles()}
+        copies = store.stories.duplicates()
+    print_clusters([[articles[i] for i in g] for g in groups], copies, format.value, sys.stdout)
+
+
+@app.command()
 def dyad(
     actor: Annotated[str, typer.Argument(help="Country code of one side, e.g. AZE.")],
     recipient: Annotated[str, typer.Argument(help="Country code of the other side, e.g. IRN.")],

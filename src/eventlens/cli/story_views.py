@@ -8,8 +8,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from eventlens.analyze import Alert
+from eventlens.model import Article
 
-__all__ = ["print_alerts", "print_series", "print_stories", "print_story"]
+__all__ = ["print_alerts", "print_clusters", "print_series", "print_stories", "print_story"]
 
 
 def _codes(side: Iterable[dict[str, Any]]) -> str:
@@ -89,3 +90,32 @@ def print_alerts(found: Sequence[Alert], fmt: str, out: TextIO) -> None:
              f"{a.z:.1f}", " ".join(a.stories)] for a in found]  # fmt: skip
     _table(["day", "dyad", "conflict", "baseline", "z", "stories"], rows, out)
     out.write(f"{len(found)} alerts\n")
+
+
+def _headline(article: Article) -> str:
+    text = article.title or " ".join(article.text.split()[:14])
+    return text if len(text) <= 90 else text[:89] + "…"
+
+
+def print_clusters(
+    groups: Sequence[Sequence[Article]], copies: dict[str, str], fmt: str, out: TextIO
+) -> None:
+    """Articles grouped into reports of one event: a block per group, or one JSON list."""
+    if fmt == "json":
+        records = [{"cluster": n, "reports": len(group), "articles": [
+            {"id": a.id, "source_id": a.source_id, "outlet": a.outlet, "path": a.path,
+             "published": a.published.isoformat() if a.published else None, "title": a.title,
+             "copy_of": copies.get(a.id)} for a in group]} for n, group in enumerate(groups, 1)]  # fmt: skip
+        json.dump(records, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return
+    for n, group in enumerate(groups, 1):
+        days = sorted(a.published.isoformat() for a in group if a.published)
+        span = f"{days[0]}..{days[-1]}" if days and days[0] != days[-1] else (days[0] if days else "undated")
+        outlets = ", ".join(sorted({a.outlet or "?" for a in group}))
+        out.write(f"#{n}  {len(group)} report{'s' if len(group) > 1 else ''}  {span}  {outlets}\n")
+        for a in group:
+            copy = "  (copy)" if a.id in copies else ""
+            day = a.published.isoformat() if a.published else "?"
+            out.write(f"   {day:10}  {a.outlet or a.path or a.source_id or a.id}: {_headline(a)}{copy}\n")
+    out.write(f"{len(groups)} clusters of {sum(len(g) for g in groups)} articles\n")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -23,10 +23,16 @@ from eventlens.errors import StoreError
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place, When
 from eventlens.store.stories import StoryTables
 
+if TYPE_CHECKING:
+    from eventlens.extract.names import Name
+
 __all__ = ["SCHEMA_VERSION", "Store"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped whenever schema.sql changes shape; an older file is then migrated when it opens."""
+_ADDITIVE_FROM = 2
+"""Version 3 only added a table (article_names): a version-2 file opened for writing gets it, and its
+earlier articles simply have no names (clustering then compares their leads alone)."""
 
 _BATCH = 1000
 
@@ -37,6 +43,7 @@ _MENTION_COLUMNS = (
     "location_lat", "location_lon", "stance", "modality", "figures", "story",
 )  # fmt: skip
 _ENTITY_COLUMNS = ("mention_id", "role", "position", "text", "country", "sector", "name")
+_NAME_COLUMNS = ("article_id", "name", "label", "count")
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
@@ -96,6 +103,10 @@ class Store:
                 self._con.execute(
                     "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 )
+                self._con.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version' AND value = ?",
+                    [str(SCHEMA_VERSION), str(_ADDITIVE_FROM)],
+                )
         try:
             row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except duckdb.Error as exc:
@@ -137,8 +148,11 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
-    def add_article(self, article: Article, mentions: Sequence[EventMention]) -> bool:
-        """One transaction per article: the article row, its mentions, their entities and claims.
+    def add_article(
+        self, article: Article, mentions: Sequence[EventMention], names: Sequence[Name] = ()
+    ) -> bool:
+        """One transaction per article: the article row, its mentions, their entities and claims, and
+        the names it mentions.
 
         Returns False and changes nothing if the article id is already stored (re-ingest is a no-op). On
         any error, rolls back: the database is as it was before this article.
@@ -152,6 +166,7 @@ class Store:
             self._con.execute(_insert_sql("articles", _ARTICLE_COLUMNS), _article_row(article))
             self._bulk_insert("mentions", _MENTION_COLUMNS, [_mention_row(m) for m in mentions])
             self._bulk_insert("entities", _ENTITY_COLUMNS, [row for m in mentions for row in _entity_rows(m)])
+            self._bulk_insert("article_names", _NAME_COLUMNS, [(article.id, *name) for name in names])
         return True
 
     def _bulk_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -195,6 +210,15 @@ class Store:
         sql = f"SELECT {_select_list('a', _ARTICLE_COLUMNS)} FROM articles a"
         for row in self._stream(sql + " ORDER BY a.published NULLS LAST, a.id", []):
             yield _article_from(row)
+
+    def names(self) -> dict[str, dict[str, int]]:
+        """Article id → the names it mentions with their counts (articles without names are absent)."""
+        found: dict[str, dict[str, int]] = {}
+        for article_id, name, count in self._stream(
+            "SELECT article_id, name, count FROM article_names ORDER BY article_id, name", []
+        ):
+            found.setdefault(article_id, {})[name] = count
+        return found
 
     def mentions(
         self,

@@ -90,6 +90,16 @@ CREATE TABLE IF NOT EXISTS mention_vectors (
     vector     FLOAT[] NOT NULL
 );
 
+-- The names an article mentions (eventlens.extract.names: people, organisations, places), counted; article
+-- clustering weighs them by rarity. Written with the article, in its transaction.
+CREATE TABLE IF NOT EXISTS article_names (
+    article_id VARCHAR NOT NULL REFERENCES articles (id),
+    name       VARCHAR NOT NULL,   -- normalised: lower case, no leading article or possessive
+    label      VARCHAR NOT NULL,   -- spaCy entity label (PERSON, ORG, GPE, ...)
+    count      INTEGER NOT NULL,
+    PRIMARY KEY (article_id, name)
+);
+
 -- MinHash signatures of articles, to recognise a republished wire story in a later batch.
 CREATE TABLE IF NOT EXISTS article_signatures (
     article_id   VARCHAR PRIMARY KEY,
