@@ -435,3 +435,23 @@ def test_its_agrees_in_number_with_its_antecedent(extractor: Extractor) -> None:
     m = only(extract(extractor, "Azerbaijan said Armenian forces had shelled its positions."), "ASSAULT")
     assert countries(m.actor) == {"ARM"}
     assert countries(m.recipient) == {"AZE"}
+
+
+# --- coding: what a noun phrase does not make its participant ---------------------------------------
+
+
+def test_a_border_named_inside_the_target_is_not_the_target_country(extractor: Extractor) -> None:
+    mention = only(
+        extract(extractor, "Burmese soldiers seized part of a rebel base on the Chinese border."), "COERCE"
+    )
+    assert countries(mention.actor) == {"MMR"}
+    assert countries(mention.recipient) == {"MMR"}
+
+
+def test_a_side_taken_with_anti_or_pro_is_not_the_country(extractor: Extractor) -> None:
+    for side in ("pro-Iranian", "anti-Iranian"):
+        mention = only(
+            extract(extractor, f"Gunmen shot dead a prominent {side} cleric in Baghdad."), "ASSAULT"
+        )
+        assert "IRN" not in countries(mention.recipient) | countries(mention.actor), side
+        assert countries(mention.recipient) == {"IRQ"}

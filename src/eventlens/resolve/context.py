@@ -9,6 +9,7 @@ coded once, in text order, so a pronoun only ever looks back.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -43,6 +44,8 @@ _STATE_NOUNS = frozenset(
 )
 _KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "flat"})
 # Prepositions inside a noun phrase that still tell whose it is: "forces in Guinea", "activists from Fatah".
+_STANCE_WORDS = re.compile(r"\b(?:anti|pro)\s?-\s?\S+", re.IGNORECASE)
+"""An "anti-Syria journalist" or "pro-Russian separatists" take a side; they are not of that country."""
 _NP_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 _OWNER_PREPS = frozenset({"of", "in", "from", "for", "by"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -66,7 +69,10 @@ def _phrase(head: Token) -> str:
         token = stack.pop()
         keep.append(token)
         stack.extend(
-            c for c in token.children if c.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos")
+            c
+            for c in token.children
+            if c.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos")
+            and (c.dep_ != "prep" or c.lower_ in _NP_PREPS)  # "a stronghold on the Thai border": not Thai
         )
     tokens = sorted(keep, key=lambda t: t.i)
     start, end = tokens[0].i, tokens[-1].i + 1
@@ -147,7 +153,9 @@ class ArticleCoder:
             titled = self._actors.code(_phrase(appositive), on=self._on)
             if titled is not None and titled.country and titled.sector:
                 return replace(titled, text=text)
-        entity = self._actors.code(text, on=self._on)
+        entity = self._actors.code(_STANCE_WORDS.sub("", text), on=self._on)
+        if entity is not None:
+            entity = replace(entity, text=text)
         if entity is not None and entity.country is None:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             owned = self.entity(owner) if owner is not None else None
