@@ -455,3 +455,11 @@ def test_a_side_taken_with_anti_or_pro_is_not_the_country(extractor: Extractor) 
         )
         assert "IRN" not in countries(mention.recipient) | countries(mention.actor), side
         assert countries(mention.recipient) == {"IRQ"}
+
+
+def test_a_demand_that_states_a_protests_aim_is_not_another_event(extractor: Extractor) -> None:
+    for text in (
+        "Kenyan farmers continued their hunger strike to demand the release of their leader.",
+        "Kenyan teachers staged rallies in Nairobi, saying the minister must resign.",
+    ):
+        assert types(extract(extractor, text)) == ["PROTEST"], text

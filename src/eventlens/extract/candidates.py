@@ -206,8 +206,11 @@ def _frame_event(frame: Candidate, embedded: list[Candidate]) -> Candidate:
 
 def _subsidiary(cand: Candidate, raw: dict[int, Candidate]) -> bool:
     """A purpose or manner clause of a material act restates its aim ("blocked roads demanding reforms",
-    "staged rallies to protest the decision"): the act is the event, the clause is not another one."""
+    "staged rallies to protest the decision"), and so does a demand voiced in it ("staged rallies, saying
+    he must resign"): the act is the event, the clause is not another one."""
     head = cand.trigger.head
+    if cand.type == "REQUEST" and head.dep_ == "ccomp":
+        head = head.head
     parent = raw.get(head.head.i) if head.dep_ == "advcl" else None
     return parent is not None and parent.type in _MATERIAL_CONFLICT
 
@@ -268,7 +271,7 @@ def sentence_candidates(
     out: list[Candidate] = []
     for i, cand in raw.items():
         frame = governed[i]
-        if frame is None and _subsidiary(cand, raw):
+        if _subsidiary(cand, raw):
             continue
         kept = _with_frame(cand, frame)
         if kept is None:
@@ -276,7 +279,10 @@ def sentence_candidates(
         if kept.trigger.sense.frame in ("commit", "request"):
             inner = [c for j, c in raw.items() if governed.get(j) is cand]
             kept = _frame_event(kept, inner)
-        out.append(_deontic(kept))
+        kept = _deontic(kept)
+        if not _subsidiary(kept, raw):  # a clause that became a demand ("..., saying he must resign")
+            out.append(kept)
     taken = {t.i for trig in triggers for t in trig.words}
-    out.extend(_unframed_demands(sentence, taken, speaker, lexicon))
+    demands = _unframed_demands(sentence, taken, speaker, lexicon)
+    out.extend(c for c in demands if not _subsidiary(c, raw))
     return sorted(out, key=lambda c: c.trigger.head.i)
