@@ -138,14 +138,14 @@ class Extractor:
         stream = ((masked, (article, dateline)) for (masked, dateline), article in pending)
         for doc, (article, dateline) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             try:
-                mentions = self._mentions(doc, article, dateline)
+                reading = Reading(article, self._mentions(doc, article, dateline), names_in(doc))
             except Exception as error:
                 if failures is None:
                     raise
                 log.exception("extraction failed on %s", article.path or article.source_id or article.id)
                 failures.append((article, error))
                 continue
-            yield Reading(article, mentions, names_in(doc))
+            yield reading
 
     def _home(self, dateline: str | None) -> str | None:
         if not dateline:
