@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,8 @@ RELATIONAL = frozenset(
     | {"representatives", "leader", "leaders", "commander", "commanders", "unit", "units", "personnel"}
 )
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"})
+_STANCE_WORDS = re.compile(r"\b(?:anti|pro)\s?-\s?\S+", re.IGNORECASE)
+"""An "anti-Syria journalist" or "pro-Russian separatists" take a side; they are not of that country."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ class ActorCoder:
 
     def code(self, text: str, *, on: dt.date | None = None) -> Entity | None:
         """Code a noun phrase as written in an article. None when nothing in it is codable."""
-        toks = _strip_determiners(tokens(text))
+        toks = _strip_determiners(tokens(_STANCE_WORDS.sub("", text)))
         if not toks:
             return None
         matches = _scan(toks, self._kb.actors, self._kb.actor_spans, strict_case=True)

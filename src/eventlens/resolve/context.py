@@ -9,7 +9,6 @@ coded once, in text order, so a pronoun only ever looks back.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -44,8 +43,6 @@ _STATE_NOUNS = frozenset(
 )
 _KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "flat"})
 # Prepositions inside a noun phrase that still tell whose it is: "forces in Guinea", "activists from Fatah".
-_STANCE_WORDS = re.compile(r"\b(?:anti|pro)\s?-\s?\S+", re.IGNORECASE)
-"""An "anti-Syria journalist" or "pro-Russian separatists" take a side; they are not of that country."""
 _NP_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 _OWNER_PREPS = frozenset({"of", "in", "from", "for", "by"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -153,9 +150,7 @@ class ArticleCoder:
             titled = self._actors.code(_phrase(appositive), on=self._on)
             if titled is not None and titled.country and titled.sector:
                 return replace(titled, text=text)
-        entity = self._actors.code(_STANCE_WORDS.sub("", text), on=self._on)
-        if entity is not None:
-            entity = replace(entity, text=text)
+        entity = self._actors.code(text, on=self._on)
         if entity is not None and entity.country is None:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             owned = self.entity(owner) if owner is not None else None
