@@ -16,7 +16,12 @@ articles is compared on
   each other, beyond THRESHOLD, so two such articles never merge on their own; but follow-up reports
   published in between can still tie an event together over a longer span (on ECB+, where events are
   followed for weeks and some bylines are misread, a hard veto split whole events).
-Clusters come from average-link agglomerative clustering on these distances, cut at THRESHOLD.
+Clusters come from average-link agglomerative clustering on these distances, cut at THRESHOLD. A cluster
+may still hold two events of one subject told alike (one boxer's two title defences, one company's two
+emergency patches): the collection-wide weights let the subject's own names ("Klitschko") outweigh the
+names that tell the events apart. So each cluster of at least 2 * MIN_CAMP reports is halved once more on
+its names alone, weighed by rarity within the cluster, and split when the halves' names barely overlap
+(`_camps`, recursively).
 
 The weights were chosen on BASIL and ECB+ (bench/story_clustering.py, figures in bench/README.md), where
 they beat TF-IDF and embedding baselines on both. Tried and left out: a veto on the articles' dominant
@@ -45,7 +50,10 @@ from eventlens.store import Store
 
 __all__ = [
     "APART",
+    "CAMP_OVERLAP",
+    "MIN_CAMP",
     "PUBLISHED_GAP",
+    "SHARED_NAME_WEIGHT",
     "STORY_BONUS",
     "TEXT_WEIGHT",
     "THRESHOLD",
@@ -64,6 +72,12 @@ APART = 0.8
 """Least distance between reports published more than PUBLISHED_GAP days apart."""
 THRESHOLD = 0.6
 """Cut-off on the combined distance, 1 - similarity - story bonus."""
+MIN_CAMP = 4
+"""Fewest reports on each side for a group to split into two events by the names they give."""
+CAMP_OVERLAP = 0.3
+"""A group splits when its halves' names overlap across less than this share of their overlap within."""
+SHARED_NAME_WEIGHT = 0.5
+"""Weight (added to ln(n / df)) of a name within a group, so names all its reports give still tie it."""
 _LEAD_SENTENCES = 3
 
 
@@ -115,8 +129,14 @@ def profiles(
     ]
 
 
-def _name_similarity(items: Sequence[ArticleProfile]) -> tuple[np.ndarray, np.ndarray]:
-    """Cosine of the articles' tf-idf name vectors, and which articles name anything at all."""
+def _name_similarity(
+    items: Sequence[ArticleProfile], *, local: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of the articles' tf-idf name vectors, and which articles name anything at all.
+
+    With `local`, rarity is measured within `items` alone (idf = ln(n / df) + SHARED_NAME_WEIGHT) and a
+    name only one of them gives is set aside: what tells camps apart inside one group, where the names
+    the whole group shares ("Klitschko") count least, but still count."""
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     columns: list[int] = []
@@ -127,8 +147,10 @@ def _name_similarity(items: Sequence[ArticleProfile]) -> tuple[np.ndarray, np.nd
             columns.append(vocabulary.setdefault(name, len(vocabulary)))
             weights.append(1.0 + math.log(count))
     matrix = csr_matrix((weights, (rows, columns)), shape=(len(items), len(vocabulary)), dtype=np.float64)
-    df = np.bincount(np.asarray(columns, dtype=np.int64), minlength=len(vocabulary))
-    matrix = matrix.multiply(np.log(len(items) / np.maximum(df, 1)) + 1.0).tocsr()
+    df = np.maximum(np.bincount(np.asarray(columns, dtype=np.int64), minlength=len(vocabulary)), 1)
+    idf = np.log(len(items) / df)
+    idf = np.where(df >= 2, idf + SHARED_NAME_WEIGHT, 0.0) if local else idf + 1.0
+    matrix = matrix.multiply(idf).tocsr()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     named = norms > 0
     matrix = csr_matrix(matrix.multiply(1.0 / np.where(named, norms, 1.0)[:, None]))
@@ -167,6 +189,44 @@ def distances(items: Sequence[ArticleProfile], vectors: np.ndarray) -> np.ndarra
     return matrix
 
 
+def _camps(group: Sequence[ArticleProfile]) -> list[list[ArticleProfile]]:
+    """`group` as one event, or split into the camps of separate events it holds, recursively.
+
+    The group is halved by average-link on its local name similarity (`_name_similarity(local=True)`);
+    the halves are two events when each has at least MIN_CAMP reports and their names overlap across
+    less than CAMP_OVERLAP of how they overlap within the looser-knit half. So Klitschko's fight with
+    Rahman and his fight with Thompson, told alike and both naming Klitschko, part on their opponents,
+    venues and trainers; a group of one event whose reports name different bystanders keeps together,
+    since its halves still share the event's own names. A group under 2 * MIN_CAMP reports is left
+    whole: too few to tell two events from two ways of telling one."""
+    if len(group) < 2 * MIN_CAMP:
+        return [list(group)]
+    similarity, _ = _name_similarity(group, local=True)
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    distance = (distance + distance.T) / 2
+    np.fill_diagonal(distance, 0.0)
+    halves = fcluster(
+        linkage(squareform(distance, checks=False), method="average"), t=2, criterion="maxclust"
+    )
+    first = halves == halves[0]
+    second = ~first
+    if first.sum() < MIN_CAMP or second.sum() < MIN_CAMP:
+        return [list(group)]
+    within = min(_mean_off_diagonal(similarity[np.ix_(half, half)]) for half in (first, second))
+    if similarity[np.ix_(first, second)].mean() >= CAMP_OVERLAP * within:
+        return [list(group)]
+    return [
+        camp
+        for half in (first, second)
+        for camp in _camps([item for item, inside in zip(group, half, strict=True) if inside])
+    ]
+
+
+def _mean_off_diagonal(square: np.ndarray) -> float:
+    n = len(square)
+    return float((square.sum() - np.trace(square)) / (n * (n - 1)))
+
+
 def cluster(
     items: Sequence[ArticleProfile],
     encode: Callable[[Sequence[str]], np.ndarray],
@@ -178,8 +238,11 @@ def cluster(
         return {p.id: 1 for p in items}
     matrix = distances(items, encode([p.lead for p in items]))
     tree = linkage(squareform(matrix, checks=False), method="average")
-    labels = fcluster(tree, t=threshold, criterion="distance")
-    return {p.id: int(label) for p, label in zip(items, labels, strict=True)}
+    groups: dict[int, list[ArticleProfile]] = {}
+    for item, label in zip(items, fcluster(tree, t=threshold, criterion="distance"), strict=True):
+        groups.setdefault(int(label), []).append(item)
+    camps = [camp for label in sorted(groups) for camp in _camps(groups[label])]
+    return {p.id: number for number, camp in enumerate(camps, start=1) for p in camp}
 
 
 def article_clusters(

@@ -9,6 +9,7 @@ import numpy as np
 
 from eventlens.clustering import (
     APART,
+    MIN_CAMP,
     PUBLISHED_GAP,
     THRESHOLD,
     ArticleProfile,
@@ -107,6 +108,36 @@ def test_a_report_that_names_nothing_is_compared_on_its_lead_alone() -> None:
     items = [profile("a", None, names={"ins tabar": 1}), profile("b", None)]
     matrix = distances(items, encoder({"a": LAUNCH, "b": LAUNCH})(["a", "b"]))
     assert matrix[0, 1] < 1e-6
+
+
+def _fight(pid: str, opponent: str, venue: str, extra: str) -> ArticleProfile:
+    return profile(pid, None, names={"klitschko": 4, opponent: 3, venue: 1, extra: 1})
+
+
+def test_a_group_told_alike_splits_into_the_events_its_reports_name() -> None:
+    """One boxer's two title defences: the same words, the same champion, other opponents and venues."""
+    first = [_fight(f"r{i}", "rahman", "sap arena", f"judge {i}") for i in range(MIN_CAMP)]
+    second = [_fight(f"t{i}", "thompson", "stade de suisse", f"judge {i}") for i in range(MIN_CAMP)]
+    items = first + second
+    labels = cluster(items, encoder({p.id: LAUNCH for p in items}))
+    assert len({labels[p.id] for p in first}) == len({labels[p.id] for p in second}) == 1
+    assert labels["r0"] != labels["t0"]
+
+
+def test_camps_need_enough_reports_on_each_side() -> None:
+    first = [_fight(f"r{i}", "rahman", "sap arena", "x") for i in range(MIN_CAMP - 1)]
+    second = [_fight(f"t{i}", "thompson", "stade de suisse", "x") for i in range(MIN_CAMP)]
+    items = first + second
+    labels = cluster(items, encoder({p.id: LAUNCH for p in items}))
+    assert len(set(labels.values())) == 1
+
+
+def test_reports_of_one_event_naming_different_bystanders_stay_together() -> None:
+    """Each half names its own witnesses, but both halves name the event's own places and people."""
+    event = {"klitschko": 3, "thompson": 2, "stade de suisse": 1}
+    items = [profile(f"a{i}", None, names={**event, f"witness {i % 2}": 2}) for i in range(2 * MIN_CAMP)]
+    labels = cluster(items, encoder({p.id: LAUNCH for p in items}))
+    assert len(set(labels.values())) == 1
 
 
 def _stored(store: Store, aid: str, day: str, title: str, names: list[Name], text: str = "") -> None:
