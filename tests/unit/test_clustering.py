@@ -15,6 +15,7 @@ from eventlens.clustering import (
     ArticleProfile,
     article_clusters,
     cluster,
+    cut,
     distances,
     profiles,
 )
@@ -76,7 +77,7 @@ def test_a_shared_story_draws_reports_together() -> None:
     assert matrix[0, 1] < matrix[0, 2]
 
 
-NEAR_LAUNCH = [0.5, 0.866, 0.0]  # cosine 0.58 with LAUNCH: alike, not the same words
+NEAR_LAUNCH = [0.35, 0.937, 0.0]  # cosine 0.44 with LAUNCH: alike, not the same words
 
 
 def test_names_part_reports_whose_words_alone_would_merge() -> None:
@@ -90,6 +91,16 @@ def test_names_part_reports_whose_words_alone_would_merge() -> None:
     assert labels["a"] == labels["b"] != labels["c"] == labels["d"]
     unnamed = cluster([profile(k, None) for k in "abcd"], encoder(vectors))
     assert len(set(unnamed.values())) == 1
+
+
+def test_one_matrix_cut_at_several_thresholds_as_cluster_would() -> None:
+    items = [profile("a", None), profile("b", None), profile("c", None)]
+    encode = encoder({"a": LAUNCH, "b": LAUNCH, "c": NEAR_LAUNCH})
+    matrix = distances(items, encode(["a", "b", "c"]))
+    tight, loose = cut(items, matrix, 0.3), cut(items, matrix, 0.7)
+    assert tight["a"] == tight["b"] != tight["c"]
+    assert len(set(loose.values())) == 1
+    assert tight == cluster(items, encode, threshold=0.3)
 
 
 def test_rare_shared_names_count_more_than_common_ones() -> None:
