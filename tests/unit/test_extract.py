@@ -360,6 +360,14 @@ def test_condemned_the_attack_by_chile_names_chile_as_recipient(extractor: Extra
     assert countries(m.recipient) == {"CHL"}
 
 
+def test_to_after_a_verb_of_giving_names_the_recipient_not_the_gift(extractor: Extractor) -> None:
+    """The parse calls "to Ghana" a dative here; the images given are not the recipient."""
+    text = "Norway is providing satellite images and other intelligence to Ghana."
+    m = only(extract(extractor, text), "AID")
+    assert countries(m.actor) == {"NOR"}
+    assert countries(m.recipient) == {"GHA"}
+
+
 # --- timeline ---------------------------------------------------------------------------------------
 
 

@@ -114,9 +114,12 @@ def _passive_patient(verb: Token) -> Token | None:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the token's prepositions in `preps`; "to" after a verb of giving ("providing
+    intelligence to Macedonia") is parsed as a dative and counts too."""
     out = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        prepositional = child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")
+        if prepositional and child.lower_ in preps:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
 
@@ -151,7 +154,9 @@ def _verbal_roles(trigger: Trigger) -> Roles:
         patient = _passive_patient(verb)
     else:
         actor = subject_of(verb)
-        patient = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")), None)
+        patient = next(
+            (c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd") and c.pos_ != "ADP"), None
+        )
         if patient is None and trigger.sense.frame != "commit":
             patient = _passive_patient(verb)
     recipients: list[Token] = []
