@@ -235,6 +235,23 @@ def test_people(coder: ActorCoder, text: str, expected: tuple[str, str], name: s
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EU envoy Miroslav Lajcak", ("EUR", "IGO")),  # a Slovak diplomat, acting for the EU
+        ("U.N. mediator Diego Cordovez", ("UNO", "IGO")),
+        ("Miroslav Lajcak", ("SVK", "GOV")),
+        ("Slovakia's EU envoy Miroslav Lajcak", ("SVK", "GOV")),  # a country first: he speaks for it
+    ],
+)
+def test_a_title_naming_an_international_body_codes_the_body(
+    coder: ActorCoder, text: str, expected: tuple[str, str]
+) -> None:
+    entity = coder.code(text)
+    assert entity is not None
+    assert (entity.country, entity.sector) == expected
+
+
+@pytest.mark.parametrize(
     ("day", "sector"),
     [(dt.date(2019, 6, 1), "GOV"), (dt.date(2022, 6, 1), "ELI"), (dt.date(2026, 3, 5), "GOV"), (None, "GOV")],
 )

@@ -172,8 +172,30 @@ class ActorCoder:
                 sector=sector,
                 name=_title(toks[owner.end :]),
             )
+        body = self._employer(toks, named, places, best)
+        if body is not None and body.country != row.country:
+            return Entity(text=text, country=body.country, sector=body.sector, name=row.name)
         country = row.country or (self._place_row(places[0]).country if places else None)
         return Entity(text=text, country=country, sector=sector, name=row.name)
+
+    def _employer(
+        self, toks: list[Token], named: list[_Match], places: list[_Match], best: _Match
+    ) -> ActorRow | None:
+        """The international body a person's title names ("U.N. mediator Diego Cordovez", "EU envoy
+        Miroslav Lajcak"): the person acts for it, whatever their own country. Not when a country comes
+        first ("Iran's U.N. envoy") or a preposition stands between ("ambassador to the U.N.")."""
+        for match in named:
+            if match.end > best.start:
+                break
+            rows = [r for r in self._rows(match, ("actor",)) if r.sector == "IGO"]
+            between = toks[match.end : best.start]
+            if (
+                rows
+                and not any(p.start < match.start for p in places)
+                and not any(t.norm in PREPOSITIONS for t in between)
+            ):
+                return rows[0]
+        return None
 
     def _place_row(self, match: _Match) -> ActorRow:
         rows = self._rows(match, PLACE_KINDS)
