@@ -180,8 +180,7 @@ def sweep(ids: list[str], vectors: np.ndarray, gold: Mapping[str, str]) -> Sweep
 class EventlensRun:
     """What one eventlens ingest of a dataset gave: its clusterings and what they came from."""
 
-    structure_text: Clustering
-    structure_text_at: dict[float, Clustering]  # eventlens.clustering cut at each swept threshold
+    structure_text_at: dict[float, Clustering]  # eventlens.clustering cut at each swept threshold and its own
     main_story: Clustering
     shared_story: Clustering
     wall_s: float
@@ -306,10 +305,8 @@ def run_eventlens(
         components[find(item)].append(item)
     shared_story = _labels(components.values(), ids)
 
-    at = {t: _labels(_groups(combined), ids) for t, combined in combined_at.items()}
     return EventlensRun(
-        structure_text=at[THRESHOLD],
-        structure_text_at=at,
+        structure_text_at={t: _labels(_groups(c), ids) for t, c in combined_at.items()},
         main_story=main_story,
         shared_story=shared_story,
         wall_s=wall,
@@ -393,6 +390,7 @@ def main() -> int:
         sweeps["minilm"][name] = sweep(ids, encoder.encode([lead(r) for r in rows[name]]), gold[name])
         print(f"# text baselines on {name}: {len(ids)} articles, {time.perf_counter() - began:.1f} s")
 
+    from eventlens.clustering import THRESHOLD
     from eventlens.pipeline import Extractor
 
     began = time.perf_counter()
@@ -405,13 +403,17 @@ def main() -> int:
         name: {t: bcubed(c, gold[name])[2] for t, c in run.structure_text_at.items()}
         for name, run in runs.items()
     }
-    from eventlens.clustering import THRESHOLD
-
     for name, run in runs.items():
         truth = gold[name]
         print(f"\n## {name}: {len(truth)} articles, {len(set(truth.values()))} gold clusters")
         speed = f"eventlens wall={run.wall_s:.1f}s ({run.articles / run.wall_s:.2f} articles/s)"
-        _line(name, f"eventlens clustering.py t={THRESHOLD:.2f} module", run.structure_text, truth, speed)
+        _line(
+            name,
+            f"eventlens clustering.py t={THRESHOLD:.2f} module",
+            run.structure_text_at[THRESHOLD],
+            truth,
+            speed,
+        )
         choices = [(oracle(own_f1[name]), "oracle", name)]
         if (moved := transferred(own_f1, name)) is not None:
             choices.insert(0, (moved[0], "transferred", moved[1]))
