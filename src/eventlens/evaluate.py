@@ -8,10 +8,16 @@ In short: predicted mentions are expanded into (actor, recipient) pairs; within 
 matched one-to-one to gold rows of the same type and dyad (a null gold recipient accepts any; reciprocal
 types also match swapped), preferring pairs whose sentence holds the gold quote, then core rows.
 Assertions and denials are matched separately; negated mentions are never scored.
+
+Beyond the reference: the "no event" share (gold sentences the run left without any event mention), and
+a fixed split of a gold set's articles into a tuning half and a held-out check half (half_of), so that
+rules can be tuned on one half and confirmed on the other. The check half is to be seen as figures only:
+nothing here prints, logs or keeps its sentences.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -20,22 +26,30 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from eventlens.scorecard import Report, StoryScore, TypeScore, f1_of, ratio
+from eventlens.scorecard import HALVES, Half, Report, StoryScore, TypeScore, f1_of, ratio
+
+if TYPE_CHECKING:
+    from eventlens.store import Store
 
 __all__ = [
     "GENERIC",
+    "HALVES",
     "RECIPROCAL",
     "GoldRow",
+    "Half",
     "Report",
     "StoryScore",
     "TypeScore",
     "evaluate_files",
+    "half_inputs",
+    "half_of",
     "load_gold",
     "load_predictions",
     "load_stories",
     "score",
+    "stored_predictions",
 ]
 
 RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AGREE"})
@@ -186,6 +200,42 @@ def _pairs(record: Mapping[str, Any]) -> list[_Pair]:
     ]
 
 
+# -- the tune / check split --------------------------------------------------------------------------------
+
+
+def half_of(doc: str) -> Half:
+    """The half of a gold set an article belongs to, from its name alone.
+
+    The rule: take the article's name (a gold row's `doc`, or the file name / source id a prediction is
+    keyed by), drop any folder and the last extension (`PurePath(doc).stem`), hash it with SHA-1 over
+    its UTF-8 bytes; the first byte of the digest even → "tune", odd → "check". E.g.
+    "PLOVER-GSR01-AGREE-0003.txt" → stem "PLOVER-GSR01-AGREE-0003". Fixed (independent of Python's hash
+    seed, of the gold file's order and of the other articles) and so the same for every run and machine;
+    "x.txt" and "x.html" fall in the same half.
+    """
+    digest = hashlib.sha1(PurePath(doc).stem.encode("utf-8")).digest()
+    return "tune" if digest[0] % 2 == 0 else "check"
+
+
+def half_inputs(corpus: str | os.PathLike[str], half: Half | None) -> list[str]:
+    """What to ingest to score one half: the files of a corpus folder whose name is in the half.
+
+    The whole corpus for half None, or when it is not a folder (a JSONL file holds several articles:
+    it is read whole, and score drops the other half's articles). Files are those `eventlens ingest`
+    would read from the folder (eventlens.ingest.sources: hidden files and the metadata sidecar skipped,
+    the sidecar still applied); each as a path string, sorted.
+    """
+    if half is None or not os.path.isdir(corpus):
+        return [os.fspath(corpus)]
+    from eventlens.ingest.sources import expand_inputs
+
+    return [
+        str(p)
+        for p in expand_inputs([os.fspath(corpus)])
+        if isinstance(p, PurePath) and half_of(p.name) == half
+    ]
+
+
 # -- matching and tallies ---------------------------------------------------------------------------
 
 
@@ -260,7 +310,18 @@ class _Tally:
 # -- scoring ----------------------------------------------------------------------------------------------
 
 
+def _no_event(tally: _Tally, rows: Sequence[GoldRow], preds: Sequence[_Pair]) -> None:
+    """Count the article's gold sentences (distinct normalised quotes of core rows, denials included;
+    an empty quote is not one) and those no non-negated predicted pair of any type, scored or not,
+    has a sentence holding."""
+    quotes = {q for q in (_norm(g.quote) for g in rows if g.core) if q}
+    sentences = [p.sentence for p in preds if not p.negated]
+    tally.n["sentences"] += len(quotes)
+    tally.n["sentences_bare"] += sum(not any(q in s for s in sentences) for q in quotes)
+
+
 def _score_doc(tally: _Tally, codes: _Codes, rows: Sequence[GoldRow], preds: Sequence[_Pair]) -> None:
+    _no_event(tally, rows, preds)
     for stance in STANCES:
         gold = [g for g in rows if g.stance == stance]
         scored = [p for p in preds if p.denies == (stance == "denies") and not p.negated]
@@ -299,19 +360,32 @@ def score(
     predictions: Iterable[Mapping[str, Any]],
     *,
     stories: Sequence[Sequence[str]] | None = None,
+    half: Half | None = None,
 ) -> Report:
     """Score export records (dicts as write_jsonl writes them) against gold rows.
 
     Predictions for articles the gold does not cover are ignored, as the reference does. `stories` is
-    the gold clusters (lists of gold mention ids, see load_stories) for the story scores.
+    the gold clusters (lists of gold mention ids, see load_stories) for the story scores. With `half`
+    ("tune" or "check", see half_of), only that half's gold rows and that half's predictions count: a
+    prediction for an article of the other half is dropped, never a false positive (and gold clusters
+    keep only the mentions of the half that were matched, as they keep any matched mentions).
+
+    Report.no_event: of the distinct (article, normalised quote) of core gold rows, the share for which
+    the article has no prediction at all (any type, any dyad, asserted or denied, but not negated) whose
+    normalised sentence holds the quote.
     """
+    if half is not None and half not in HALVES:
+        raise ValueError(f"half must be one of {', '.join(HALVES)} or None, not {half!r}")
     by_doc: dict[str, list[GoldRow]] = defaultdict(list)
     for g in gold:
-        by_doc[g.doc].append(g)
+        if half is None or half_of(g.doc) == half:
+            by_doc[g.doc].append(g)
     docs = set(by_doc)
     pairs: dict[str | None, list[_Pair]] = defaultdict(list)
     for record in predictions:
-        pairs[_doc_key(record, docs)].extend(_pairs(record))
+        doc = _doc_key(record, docs)
+        if half is None or half_of(doc or "") == half:
+            pairs[doc].extend(_pairs(record))
     codes, tally = _Codes(_country_codes()), _Tally()
     for doc, rows in by_doc.items():
         _score_doc(tally, codes, rows, pairs.get(doc, []))
@@ -332,6 +406,11 @@ def score(
         by_type=tuple(TypeScore(type=t, **c) for t, c in sorted(tally.types.items())),
         confusion={g: dict(p) for g, p in sorted(tally.confusion.items())},
         stories=None if stories is None else _score_stories(stories, tally.matched),
+        no_event=ratio(n["sentences_bare"], n["sentences"]),
+        gold_sentences=n["sentences"],
+        deny_gold_core=n["deny_core"],
+        half=half,
+        articles=len(by_doc),
     )
 
 
@@ -359,12 +438,20 @@ def load_stories(path: str | os.PathLike[str]) -> list[list[str]]:
         return [list(cluster["mentions"]) for cluster in json.load(f)["clusters"]]
 
 
+def stored_predictions(store: Store) -> list[dict[str, Any]]:
+    """The export records of every mention in `store`, negated ones included: what `eventlens export
+    --format jsonl` writes, read back (JSON values only), as `eventlens eval` scores a run."""
+    return [json.loads(json.dumps(m.to_dict(a))) for m, a in store.mentions(include_negated=True)]
+
+
 def evaluate_files(
     gold: str | os.PathLike[str],
     predictions: str | os.PathLike[str],
     *,
     stories: str | os.PathLike[str] | None = None,
+    half: Half | None = None,
 ) -> Report:
-    """Score a predictions file against a gold file (and a stories file), as `eventlens eval` does."""
+    """Score a predictions file against a gold file (and a stories file), as `eventlens eval` does;
+    `half` scores one half only (see score)."""
     clusters = load_stories(stories) if stories is not None else None
-    return score(load_gold(gold), load_predictions(predictions), stories=clusters)
+    return score(load_gold(gold), load_predictions(predictions), stories=clusters, half=half)

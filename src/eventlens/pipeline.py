@@ -190,12 +190,12 @@ class Extractor:
     def _code_all(
         self, heads: tuple[Token, ...], coder: ArticleCoder, discourse: Discourse
     ) -> tuple[Entity, ...]:
-        return _dedupe(e for h in heads if (e := self._code_role(h, coder, discourse)) is not None)
+        return _dedupe(e for r in heads for h in coder.heads(r) for e in self._code_role(h, coder, discourse))
 
-    def _code_role(self, head: Token, coder: ArticleCoder, discourse: Discourse) -> Entity | None:
+    def _code_role(self, head: Token, coder: ArticleCoder, discourse: Discourse) -> tuple[Entity, ...]:
         """A role filler; an event noun in a role ("condemned the Iranian attack") stands for its actor."""
         if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
-            return None
+            return ()
         sense = self.lexicon.word(head.lemma_, "N")
         if sense is not None and sense.type is not None and head.pos_ == "NOUN":
             for child in head.children:
@@ -206,10 +206,11 @@ class Extractor:
                     continue
                 entity = coder.entity(owner)
                 if entity is not None and entity.country:
-                    return entity
+                    return (entity,)
             # "condemned the attack": the attack last told, by its actor.
-            return discourse.actor_of_last(sense.type) if _definite(head) else None
-        return coder.entity(head)
+            last = discourse.actor_of_last(sense.type) if _definite(head) else None
+            return (last,) if last is not None else ()
+        return coder.entities(head)
 
     def _mention(
         self,
@@ -235,8 +236,13 @@ class Extractor:
         recipients = _recipients(cand.type, actors, coded)
         type_, mode = _by_whom(cand.type, cand.mode, actors)
         implied = not recipients
-        if implied:
-            recipients = self._implied_recipient(type_, actors, location, discourse)
+        if implied or {r.country for r in recipients} <= {a.country for a in actors}:
+            # Nobody named, or only the actor's own side: the clauses around it may name the other party.
+            around = self._recipient_around(actors, location, cand, coder, named_own=not implied)
+            if around is not None:
+                recipients, implied = around
+            elif implied:
+                recipients = self._default_recipient(type_, actors, discourse)
         if not implied:
             discourse.note(type_, actors, recipients)
         when = timeline.when(head, future=cand.modality == "future")
@@ -268,19 +274,47 @@ class Extractor:
         )
         return mention, implied
 
-    def _implied_recipient(
-        self, type_: str, actors: tuple[Entity, ...], location: Place | None, discourse: Discourse
-    ) -> tuple[Entity, ...]:
-        """Where the text leaves the recipient implicit: the territory struck, or the actor's counterpart."""
+    def _recipient_around(
+        self,
+        actors: tuple[Entity, ...],
+        location: Place | None,
+        cand: Candidate,
+        coder: ArticleCoder,
+        *,
+        named_own: bool,
+    ) -> tuple[tuple[Entity, ...], bool] | None:
+        """Another party named around the event when its own slots name none, in order: the clauses
+        around it (complement, condition, purpose, "in defiance of X"), the territory struck, the state
+        named nearest in its clause when that is not the actor's. Where the slots named the actor's own
+        side (`named_own`), only the clauses around it can overrule them. With it, whether it is only
+        implied (a place, not a party)."""
         actor_countries = {a.country for a in actors}
+
+        def other(heads: tuple[Token, ...]) -> Entity | None:
+            coded = (coder.entity(h) for h in heads)
+            return next((e for e in coded if e is not None and e.country not in actor_countries), None)
+
+        if (named := other(cand.roles.fallback)) is not None and named.country:
+            return (named,), False
+        if named_own:
+            return None
         if location and location.country and location.country not in actor_countries:
-            return (Entity(text=location.name, country=location.country, name=location.name),)
+            return (Entity(text=location.name, country=location.country, name=location.name),), True
+        near = next((e for h in cand.roles.nearby if (e := _state_named(h, coder)) is not None), None)
+        if near is not None and near.country not in actor_countries:
+            return (near,), True
+        return None
+
+    def _default_recipient(
+        self, type_: str, actors: tuple[Entity, ...], discourse: Discourse
+    ) -> tuple[Entity, ...]:
+        """Where the text names no one: the actor's counterpart so far, else the actor's own polity, as
+        PLOVER codes domestic events."""
         if len(actors) > 1 and type_ in _RECIPROCAL:
             return ()  # "A and B signed a deal": each is the other's counterpart already
         other = discourse.counterpart_of(type_, actors)
         if other:
             return (Entity(text=other, country=other, name=other),)
-        # Nothing in the text or the story so far: the actor's own polity, as PLOVER codes domestic events.
         own = next((a.country for a in actors if is_state(a.country)), None)
         return (Entity(text=own, country=own, name=own),) if own else ()
 
@@ -303,6 +337,17 @@ class Extractor:
                 return place, not named_target  # a city or region beats a country
             best = best if best[0] else (place, not named_target)
         return best
+
+
+def _state_named(head: Token, coder: ArticleCoder) -> Entity | None:
+    """The state a name stands for when it names one: a nationality ("Bolivian") or a country's name,
+    not a region or town that shares a word with one ("the city centre")."""
+    entity = coder.entity(head)
+    if entity is None or not is_state(entity.country):
+        return None
+    if head.ent_type_ == "NORP" or _is_country_name(head.text) or _is_country_name(entity.name or ""):
+        return entity
+    return None
 
 
 def _definite(noun: Token) -> bool:

@@ -1,13 +1,20 @@
 """The scores of one evaluation run: headline metrics, a per-type table, type confusions, story scores,
-and their text and JSON forms (what `eventlens eval` prints). The matching itself is in evaluate.py."""
+and their text and JSON forms (what `eventlens eval` prints). The matching itself is in evaluate.py.
+
+A Report holds figures only, never a sentence or a quote: that is what lets `eventlens eval --half
+check` print it whole while the check half stays held out (see evaluate.half_of)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-__all__ = ["Report", "StoryScore", "TypeScore", "f1_of", "ratio"]
+__all__ = ["HALVES", "Half", "Report", "StoryScore", "TypeScore", "f1_of", "ratio"]
+
+Half = Literal["tune", "check"]
+"""One of the two fixed halves of a gold set's articles (evaluate.half_of says which)."""
+HALVES: tuple[Half, ...] = ("tune", "check")
 
 
 def ratio(x: float, y: float) -> float:
@@ -57,7 +64,13 @@ class StoryScore:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
-    """The scores of one run. Shared metric names are those of the reference scorer's --json output."""
+    """The scores of one run. Shared metric names are those of the reference scorer's --json output.
+
+    The others: `no_event`, the share of the `gold_sentences` (distinct normalised quotes of core gold
+    rows, per article) whose article has no non-negated prediction, of any type, whose sentence holds
+    the quote (see evaluate.score); `deny_gold_core`, the core denial rows behind `deny_recall`; `half`,
+    the half of the gold set scored (None: the whole set) and `articles`, how many gold articles that is.
+    """
 
     recall: float
     precision: float
@@ -75,11 +88,23 @@ class Report:
     """Gold type → predicted type → count: for each core assertion left unmatched, every other type
     among the unmatched predicted pairs of its article whose actor and recipient fit it (once each)."""
     stories: StoryScore | None = None
+    no_event: float = 0.0
+    gold_sentences: int = 0
+    deny_gold_core: int = 0
+    half: Half | None = None
+    articles: int = 0
+
+    @property
+    def scope(self) -> str:
+        """What was scored, in words: "whole set, 176 articles" or "tune half, 95 articles"."""
+        what = f"{self.half} half" if self.half else "whole set"
+        return f"{what}, {self.articles} article{'' if self.articles == 1 else 's'}"
 
     def to_dict(self) -> dict[str, Any]:
         keys = ("recall", "precision", "f1", "deny_recall", "deny_precision", "mode_acc", "date_acc",
-                "where_acc", "claimant_acc", "pred_pairs", "gold_core")  # fmt: skip
-        out: dict[str, Any] = {k: getattr(self, k) for k in keys}
+                "where_acc", "claimant_acc", "pred_pairs", "gold_core", "no_event", "gold_sentences",
+                "deny_gold_core", "articles")  # fmt: skip
+        out: dict[str, Any] = {"half": self.half or "all"} | {k: getattr(self, k) for k in keys}
         if self.stories is not None:
             s = self.stories
             out |= {"story_precision": s.precision, "story_recall": s.recall, "story_f1": s.f1,
@@ -89,10 +114,15 @@ class Report:
         return out
 
     def to_text(self) -> str:
-        """A readable summary: the headline metrics, the per-type table, then the confusions."""
-        lines = [f"event F1 {self.f1:.3f} (P {self.precision:.3f}, R {self.recall:.3f}); "
+        """A readable summary: what was scored, the headline metrics, the per-type table, the confusions.
+
+        Figures and type names only (no sentence, no quote), whatever the half."""
+        lines = [f"scored: {self.scope}",
+                 f"event F1 {self.f1:.3f} (P {self.precision:.3f}, R {self.recall:.3f}); "
+                 f"no event {self.no_event:.3f} of {self.gold_sentences} gold sentences; "
                  f"{self.pred_pairs} predicted pairs, {self.gold_core} gold core rows",
-                 f"denials: R {self.deny_recall:.3f}, P {self.deny_precision:.3f}",
+                 f"denials: R {self.deny_recall:.3f}, P {self.deny_precision:.3f} "
+                 f"({self.deny_gold_core} gold core denials)",
                  f"on matches: mode {self.mode_acc:.3f}, date {self.date_acc:.3f}, "
                  f"place {self.where_acc:.3f}, claimant {self.claimant_acc:.3f}"]  # fmt: skip
         if self.stories is not None:

@@ -7,14 +7,19 @@ base by hand to pin down the rules without depending on dictionary contents.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
+from spacy.tokens import Doc, Token
 
 from eventlens.errors import KnowledgeBaseError
 from eventlens.model import Entity
+from eventlens.nlp import load_pipeline
 from eventlens.resolve import kb
 from eventlens.resolve.actors import ActorCoder
+from eventlens.resolve.context import ArticleCoder
 from eventlens.resolve.kb import ActorRow, KnowledgeBase, normalise_key, tokens
+from eventlens.resolve.places import Gazetteer
 
 DAY = dt.date(2026, 3, 5)
 
@@ -402,3 +407,167 @@ def test_head_of_phrase_gives_the_sector(
 def test_damaged_table_names_the_fix() -> None:
     with pytest.raises(KnowledgeBaseError, match=r"build_kb\.py"):
         kb._read_tsv("no-such-table.tsv.gz")
+
+
+# -- partitive heads: "thousands of X", "some of the X", "members of X" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hundreds of protesters", (None, "CVL")),
+        ("a group of protesters", (None, "CVL")),
+        ("some of the rebels", (None, "REB")),
+        ("40 percent of voters", (None, "CVL")),
+        ("the foreign minister of Azerbaijan", ("AZE", "GOV")),  # a real actor before "of" keeps its coding
+        ("the president of Iran", ("IRN", "GOV")),
+        ("the rest of the world", None),
+    ],
+)
+def test_a_partitive_word_lets_its_of_object_head_the_phrase(
+    coder: ActorCoder, text: str, expected: tuple[str | None, str] | None
+) -> None:
+    assert codes(coder, text) == expected
+
+
+def test_partitive_rule_on_a_hand_built_table() -> None:
+    coder = ActorCoder(_kb({}))
+    assert coder.code("a handful of troops") == Entity(
+        text="a handful of troops", country=None, sector="MIL", name="handful of troops"
+    )
+    assert coder.code("a depot of troops") is None  # "depot" is a place, not a count of troops
+
+
+Parse = Callable[..., tuple[Doc, ArticleCoder]]
+"""Parses a text with the real pipeline and codes its noun phrases: (doc, coder)."""
+
+
+@pytest.fixture(scope="module")
+def parse() -> Parse:
+    nlp = load_pipeline()
+    actors, places = ActorCoder.load(), Gazetteer.load()
+
+    def run(text: str, home: str | None = None) -> tuple[Doc, ArticleCoder]:
+        doc = nlp(text)
+        return doc, ArticleCoder(doc, published=DAY, actors=actors, places=places, home=home)
+
+    return run
+
+
+def _subject(doc: Doc) -> Token:
+    return next(t for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _coded(entities: tuple[Entity, ...]) -> list[tuple[str | None, str | None]]:
+    return [(e.country, e.sector) for e in entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Thousands of Chilean students marched through the capital.", "students", ("CHL", "EDU")),
+        ("Dozens of Israeli settlers stormed the olive groves.", "settlers", ("ISR", "CVL")),
+        ("Some of the Turkish troops pulled back.", "troops", ("TUR", "MIL")),  # a pronoun head
+        ("Most of Sudan's army switched sides.", "army", ("SDN", "MIL")),  # an adjective head
+        ("Members of the Afghan parliament walked out.", "parliament", ("AFG", "LEG")),
+        ("A group of Iranian diplomats flew home.", "diplomats", ("IRN", "GOV")),
+        ("Two of the Iraqi ministers resigned on Sunday.", "ministers", ("IRQ", "GOV")),  # a numeral
+        ("Tens of thousands of Indian farmers blocked the highways.", "farmers", ("IND", "AGR")),  # nested
+    ],
+)
+def test_partitive_head_stands_for_its_of_object(
+    parse: Parse, text: str, head: str, expected: tuple[str, str]
+) -> None:
+    doc, coder = parse(text)
+    subject = _subject(doc)
+    assert [t.text for t in coder.heads(subject)] == [head]
+    assert _coded(coder.entities(subject)) == [expected]
+    entity = coder.entity(subject)
+    assert entity is not None and (entity.country, entity.sector) == expected
+
+
+def test_partitive_of_coordinated_nouns_gives_each(parse: Parse) -> None:
+    doc, coder = parse("Hundreds of Israelis and Palestinians rallied downtown.")
+    subject = _subject(doc)
+    assert [t.text for t in coder.heads(subject)] == ["Israelis", "Palestinians"]
+    assert _coded(coder.entities(subject)) == [("ISR", None), ("PSE", None)]
+
+
+def test_partitive_keeps_the_sector_of_a_stateless_group(parse: Parse) -> None:
+    # No country in the phrase: the article's country fills it, and the fighters stay fighters.
+    doc, coder = parse("Hundreds of Kurdish fighters crossed the river.", home="SYR")
+    assert _coded(coder.entities(_subject(doc))) == [("SYR", "UAF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president of Iran flew to Moscow.", ("IRN", "GOV")),
+        ("The foreign minister of Azerbaijan flew to Ankara.", ("AZE", "GOV")),
+        ("The Iranian contingent of peacekeepers went home.", ("IRN", None)),  # the head names a country
+        ("The Group of Eight issued a statement.", ("GOE", "IGO")),  # a name, not a group of eight
+    ],
+)
+def test_a_head_that_is_an_actor_keeps_its_own_coding(
+    parse: Parse, text: str, expected: tuple[str, str | None]
+) -> None:
+    doc, coder = parse(text)
+    subject = _subject(doc)
+    assert coder.heads(subject) == (subject,)
+    assert _coded(coder.entities(subject)) == [expected]
+
+
+def test_partitive_of_nobody_stays_uncoded(parse: Parse) -> None:
+    doc, coder = parse("Dozens of people were hurt.")
+    subject = _subject(doc)
+    assert coder.heads(subject) == (subject,)
+    assert coder.entities(subject) == ()
+
+
+# -- coordinated nationality words: "French and German diplomats" ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("French and German diplomats gathered in Brussels.", [("FRA", "GOV"), ("DEU", "GOV")]),
+        ("Russian and Chinese warships sailed into the strait.", [("RUS", "MIL"), ("CHN", "MIL")]),
+        ("U.S. and British forces shelled the town.", [("USA", "MIL"), ("GBR", "MIL")]),  # a noun first
+        ("South Korean and Japanese officials spoke by phone.", [("KOR", "GOV"), ("JPN", "GOV")]),
+        (
+            "Iranian, Iraqi and Syrian ministers gathered in Damascus.",  # a comma list
+            [("IRN", "GOV"), ("IRQ", "GOV"), ("SYR", "GOV")],
+        ),
+        ("Thousands of Chilean and Argentine students marched.", [("CHL", "EDU"), ("ARG", "EDU")]),
+    ],
+)
+def test_coordinated_nationality_words_give_one_entity_each(
+    parse: Parse, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc, coder = parse(text)
+    assert _coded(coder.entities(_subject(doc))) == expected
+
+
+def test_split_entities_keep_the_phrase_as_written_and_name_their_part(parse: Parse) -> None:
+    doc, coder = parse("French and German diplomats gathered in Brussels.")
+    subject = _subject(doc)
+    french, german = coder.entities(subject)
+    assert (french.text, french.name) == ("French and German diplomats", "French diplomats")
+    assert (german.text, german.name) == ("French and German diplomats", "German diplomats")
+    entity = coder.entity(subject)  # one entity per head, as before
+    assert entity is not None and (entity.country, entity.sector) == ("FRA", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iranian diplomats flew home.", [("IRN", "GOV")]),
+        ("Israeli and foreign journalists left the area.", [("ISR", "MED")]),  # "foreign" names no country
+        ("Democratic and Republican lawmakers voted for the bill.", [(None, "LEG")]),
+    ],
+)
+def test_one_nationality_word_gives_one_entity(
+    parse: Parse, text: str, expected: list[tuple[str | None, str]]
+) -> None:
+    doc, coder = parse(text)
+    assert _coded(coder.entities(_subject(doc))) == expected

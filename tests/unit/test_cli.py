@@ -230,10 +230,9 @@ def test_export_parquet_reads_back_in_duckdb(db: Path, tmp_path: Path) -> None:
 # --- eval -------------------------------------------------------------------------------------------
 
 
-def test_eval_scores_predictions_against_a_small_gold_file(db: Path, tmp_path: Path) -> None:
-    predictions = tmp_path / "pred.jsonl"
-    predictions.write_text(invoke("export", "--db", str(db)).stdout, encoding="utf-8")
-    gold = tmp_path / "gold.jsonl"
+def write_gold(folder: Path) -> Path:
+    """Gold for the two-article batch: an attack one report tells, and a denial the other gives."""
+    gold = folder / "gold.jsonl"
     rows = [
         {"id": "g1", "doc": "andes.txt", "quote": "Chile attacked Peru", "type": "ASSAULT",
          "actor": "CHL", "recipient": "PER", "claimed_by": "PER", "stance": "asserts", "core": True},
@@ -242,11 +241,34 @@ def test_eval_scores_predictions_against_a_small_gold_file(db: Path, tmp_path: P
          "core": True},
     ]  # fmt: skip
     gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return gold
+
+
+def test_eval_scores_predictions_against_a_small_gold_file(db: Path, tmp_path: Path) -> None:
+    predictions = tmp_path / "pred.jsonl"
+    predictions.write_text(invoke("export", "--db", str(db)).stdout, encoding="utf-8")
+    gold = write_gold(tmp_path)
     result = invoke("eval", str(gold), "--predictions", str(predictions), "--json")
     scores = json.loads(result.stdout)
     assert scores["gold_core"] == 1
     assert scores["recall"] == 1.0
     assert scores["deny_recall"] == 1.0
+    assert (scores["half"], scores["articles"], scores["no_event"]) == ("all", 2, 0.0)
+
+
+def test_eval_half_runs_and_scores_only_that_half(tmp_path: Path) -> None:
+    """andes.txt falls in the tune half, pacific.txt in the check half (evaluate.half_of)."""
+    folder = write_batch(tmp_path / "news")
+    gold = write_gold(tmp_path)
+    kept = tmp_path / "tune.duckdb"
+    tune = json.loads(invoke("eval", str(gold), "--corpus", str(folder), "--half", "tune", "--json",
+                             "--db", str(kept)).stdout)  # fmt: skip
+    assert (tune["half"], tune["articles"], tune["gold_core"], tune["deny_gold_core"]) == ("tune", 1, 1, 0)
+    assert tune["recall"] == 1.0
+    assert {r["article"]["path"].rsplit("/", 1)[-1] for r in exported(kept)} == {"andes.txt"}
+    check = invoke("eval", str(gold), "--corpus", str(folder), "--half", "check").stdout
+    assert check.startswith("scored: check half, 1 article\n")
+    assert "denials: R 1.000" in check and "Chile" not in check
 
 
 # --- demo -------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import subprocess
 import sys
@@ -11,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
-from eventlens.evaluate import GoldRow, evaluate_files, load_gold, score
+from eventlens.cli.app import app
+from eventlens.evaluate import GoldRow, evaluate_files, half_inputs, half_of, load_gold, score
 from eventlens.export import write_jsonl
 from eventlens.model import Article, Claim, Entity, EventMention, Place, When
 
@@ -403,3 +406,119 @@ def test_load_gold_reads_the_seeds() -> None:
     rows = load_gold(SEEDS)
     assert len(rows) > 50 and any(len(r.types) > 1 for r in rows)
     assert {r.stance for r in rows} == {"asserts", "denies"}
+
+
+# -- the tune / check halves ------------------------------------------------------------------------------
+
+NAMES = [f"article-{i:03d}.txt" for i in range(60)]
+
+
+def test_halves_are_fixed_and_partition_the_articles() -> None:
+    halves = {name: half_of(name) for name in NAMES}
+    assert set(halves.values()) == {"tune", "check"}  # both halves get articles, and nothing else
+    tune = {n for n, h in halves.items() if h == "tune"}
+    check = {n for n, h in halves.items() if h == "check"}
+    assert tune | check == set(NAMES) and not tune & check
+    # the rule (sha1 of the stem, first byte even → tune), pinned on names whose digest we know
+    assert [half_of(n) for n in ("a.txt", "b.txt", "h.txt", "PLOVER-GSR01-AGREE-0003.txt")] == [
+        "tune",
+        "check",
+        "check",
+        "check",
+    ]
+    # only the stem counts: the extension and any folder do not
+    assert {half_of(n) for n in ("b", "b.txt", "b.html", "corpus/b.txt")} == {"check"}
+
+
+@pytest.mark.parametrize("seed", ["0", "12345"])
+def test_halves_do_not_depend_on_the_hash_seed(seed: str) -> None:
+    code = "import sys; from eventlens.evaluate import half_of; print(*(half_of(n) for n in sys.argv[1:]))"
+    cmd, env = [sys.executable, "-c", code, *NAMES], os.environ | {"PYTHONHASHSEED": seed}
+    run = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+    assert run.stdout.split() == [half_of(n) for n in NAMES]
+
+
+def _half_of_files(tmp_path: Path, half: str, name: str) -> tuple[Path, Path]:
+    """GOLD and PREDICTIONS restricted to one half's articles, written as files."""
+    rows = [g for g in GOLD if half_of(g["doc"]) == half]
+    export = [(a, ms) for a, ms in PREDICTIONS if half_of(a.path or "") == half]
+    folder = tmp_path / name
+    folder.mkdir()
+    gold, pred, _ = _write(folder, rows, export=export)
+    return gold, pred
+
+
+def test_half_scores_only_that_half_of_gold_and_predictions(tmp_path: Path) -> None:
+    assert (half_of("a.txt"), half_of("b.txt"), half_of("c.txt")) == ("tune", "check", "tune")
+    gold, pred, stories = _write(tmp_path, GOLD, export=PREDICTIONS)
+    tune = evaluate_files(gold, pred, stories=stories, half="tune").to_dict()
+    check = evaluate_files(gold, pred, stories=stories, half="check").to_dict()
+    # a.txt (tune): 8 asserted pairs, 5 core assertions, 1 core denial; b.txt (check): 5 pairs, 4 core;
+    # the other half's predictions are ignored, not false positives
+    assert (tune["half"], tune["articles"], tune["pred_pairs"], tune["gold_core"]) == ("tune", 1, 8, 5)
+    assert (check["half"], check["articles"], check["pred_pairs"], check["gold_core"]) == ("check", 1, 5, 4)
+    assert tune["deny_gold_core"] == 1 and check["deny_gold_core"] == 0
+    whole = evaluate_files(gold, pred, stories=stories).to_dict()
+    assert (whole["half"], whole["articles"], whole["pred_pairs"]) == ("all", 2, 13)
+    # each half scores as its own files do, by the reference scorer too
+    for half, got in (("tune", tune), ("check", check)):
+        alone = _assert_agrees(*_half_of_files(tmp_path, half, half), stories)
+        for key, value in alone.items():
+            if key not in ("half", "by_type", "confusion"):
+                assert got[key] == pytest.approx(value), (half, key)
+
+
+def test_half_inputs_lists_only_that_half_of_a_folder(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.html", "h.txt"):
+        (tmp_path / name).write_text("Text.", encoding="utf-8")
+    (tmp_path / "metadata.jsonl").write_text("", encoding="utf-8")
+    assert [Path(p).name for p in half_inputs(tmp_path, "tune")] == ["a.txt", "c.html"]
+    assert [Path(p).name for p in half_inputs(tmp_path, "check")] == ["b.txt", "h.txt"]
+    assert half_inputs(tmp_path, None) == [str(tmp_path)]
+    corpus = tmp_path / "a.txt"  # not a folder: read whole, score drops the other half
+    assert half_inputs(corpus, "check") == [str(corpus)]
+
+
+def test_check_half_prints_figures_only(tmp_path: Path) -> None:
+    gold, pred, _ = _write(tmp_path, GOLD, export=PREDICTIONS)
+    runner = CliRunner()
+    text = runner.invoke(app, ["eval", str(gold), "--predictions", str(pred), "--half", "check"])
+    as_json = runner.invoke(app, ["eval", str(gold), "--predictions", str(pred), "--half", "check", "--json"])
+    assert text.exit_code == 0 and as_json.exit_code == 0, (text.output, as_json.output)
+    assert text.output.startswith("scored: check half, 1 article\n")
+    assert "no event" in text.output and json.loads(as_json.output)["half"] == "check"
+    words = [g["quote"] for g in GOLD] + [m.sentence for _, ms in PREDICTIONS for m in ms]
+    for output in (text.output, as_json.output):
+        lowered = " ".join(output.lower().split())
+        assert not [w for w in words if " ".join(w.lower().split()).rstrip(".") in lowered]
+    kept = runner.invoke(app, ["eval", str(gold), "--half", "check", "--db", str(tmp_path / "x.duckdb")])
+    assert kept.exit_code != 0 and not (tmp_path / "x.duckdb").exists()
+
+
+# -- the no-event share ------------------------------------------------------------------------------------
+
+
+def test_no_event_share_counts_gold_sentences_without_any_event() -> None:
+    gold = [
+        _row(id="1", quote="Turkey’s  minister called Baku"),  # covered by a prediction of another type
+        _row(id="2", quote="Turkey's minister called Baku", type="ACCUSE"),  # the same sentence again
+        _row(id="3", quote="Ankara hosted talks"),  # only a negated prediction holds it
+        _row(id="4", quote="Erdogan met Aliyev"),  # held only by a prediction of another article
+        _row(id="5", quote="a vague background remark", core=False),  # not core: not counted
+        _row(id="6", quote="Iran denied it", stance="denies"),  # covered by a denial
+        _row(id="7", quote=""),  # no quote: nothing to look for
+    ]
+    preds = [
+        _pred(
+            "REJECT", actor="USA", recipient="RUS", sentence="Officials said Turkey's minister called Baku."
+        ),
+        _pred(sentence="Ankara hosted talks on Monday.", modality="negated"),
+        _pred(sentence="Erdogan met Aliyev.", article={"path": "x/other.txt"}),
+        _pred("ASSAULT", sentence="Iran denied it.", stance="denies"),
+    ]
+    report = score(gold, preds)
+    assert report.gold_sentences == 4  # 1/2, 3, 4, 6
+    assert report.no_event == pytest.approx(2 / 4)  # 3 and 4
+    assert report.to_dict()["no_event"] == pytest.approx(0.5)
+    assert "no event 0.500 of 4 gold sentences" in report.to_text().splitlines()[1]
+    assert score(gold, []).no_event == 1.0

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -21,6 +21,7 @@ from eventlens.errors import EventlensError
 
 if TYPE_CHECKING:
     from eventlens.batch import IngestReport
+    from eventlens.evaluate import Half
     from eventlens.store import Store
 
 __all__ = ["app", "main"]
@@ -54,6 +55,13 @@ class ExportFormat(StrEnum):
 class Period(StrEnum):
     day = "day"
     week = "week"
+
+
+class GoldHalf(StrEnum):
+    """The halves of eventlens.evaluate.half_of."""
+
+    tune = "tune"
+    check = "check"
 
 
 def _ingest(inputs: list[str], store: Store, *, max_bytes: int = 5_000_000) -> IngestReport:
@@ -267,25 +275,35 @@ def evaluate(
     ] = None,
     stories: Annotated[Path | None, typer.Option(help="Gold stories file, for story scores.")] = None,
     db: Annotated[Path | None, typer.Option("--db", help="Keep the run's database here.")] = None,
+    half: Annotated[
+        GoldHalf | None,
+        typer.Option(help="Score only this half of the articles (fixed hash split; default: all)."),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score the extractor against gold annotations: P/R/F1, denials, mode/date/place/claimant, per type."""
-    from eventlens.evaluate import load_gold, load_predictions, load_stories, score
-    from eventlens.export import write_jsonl
+    """Score the extractor against gold annotations: P/R/F1, denials, no-event share, mode, date, place
+    and claimant, per type; `--half tune|check` scores one fixed half (check: figures only, held out)."""
+    from eventlens.evaluate import (
+        half_inputs,
+        load_gold,
+        load_predictions,
+        load_stories,
+        score,
+        stored_predictions,
+    )
 
+    chosen = cast("Half | None", None if half is None else half.value)
+    if chosen == "check" and db is not None:
+        raise EventlensError("--db keeps the check half's sentences, which stay held out: drop --db")
     if predictions is not None:
         records = load_predictions(predictions)
     else:
         source = corpus or gold.parent / "articles"
-        with tempfile.TemporaryDirectory() as tmp:
-            path = db or Path(tmp) / "eval.duckdb"
-            with _store(path) as store:
-                _ingest([str(source)], store)
-                buffer = Path(tmp) / "pred.jsonl"
-                with buffer.open("w", encoding="utf-8") as out:
-                    write_jsonl(store.mentions(include_negated=True), out)
-            records = load_predictions(buffer)
-    report = score(load_gold(gold), records, stories=load_stories(stories) if stories else None)
+        with tempfile.TemporaryDirectory() as tmp, _store(db or Path(tmp) / "eval.duckdb") as store:
+            _ingest(half_inputs(source, chosen), store)
+            records = stored_predictions(store)
+    clusters = load_stories(stories) if stories else None
+    report = score(load_gold(gold), records, stories=clusters, half=chosen)
     typer.echo(json.dumps(report.to_dict(), indent=1) if json_out else report.to_text())
 
 

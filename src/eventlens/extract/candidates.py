@@ -14,8 +14,8 @@ from spacy.tokens import Span, Token
 
 from eventlens.extract.claims import Attribution, attribute
 from eventlens.extract.lexicon import Lexicon, Sense
-from eventlens.extract.modality import FUTURE_TYPE, modality_of
-from eventlens.extract.roles import Roles, expand, find_roles
+from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of
+from eventlens.extract.roles import Roles, expand, find_roles, subject_of
 from eventlens.extract.triggers import DEFINITE, EVENT_NOUNS_TRANSPARENT, Trigger, find_triggers
 from eventlens.model import Modality
 
@@ -23,6 +23,37 @@ __all__ = ["Candidate", "sentence_candidates"]
 
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"})
 _DEONTIC = frozenset({"must", "should"})
+_NOUN_COMPLEMENT_DEPS = frozenset({"dobj", "attr", "oprd", "pobj"})
+# Verbs whose subject undergoes or witnesses an event noun rather than doing it ("faced an invasion",
+# "suffered attacks", "survived an assassination attempt", "feared a crackdown").
+_NOT_AGENTIVE = frozenset(
+    {
+        "face",
+        "suffer",
+        "survive",
+        "fear",
+        "witness",
+        "see",
+        "experience",
+        "endure",
+        "escape",
+        "avoid",
+        "expect",
+        "prevent",
+        "repel",
+        "resist",
+        "undergo",
+        "sustain",
+        "receive",
+        "get",
+        "need",
+        "want",
+    }
+)
+# Verbs whose infinitive complement happened: "began to withdraw", "continued to shell".
+_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "proceed", "keep"})
+# Marks of a clause that states an aim or a condition, not a fact.
+_UNFACTUAL_MARKS = frozenset({"to", "if", "unless", "whether", "lest"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
 _THREAT_IDIOMS = frozenset({"regret"})
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "REJECT", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
@@ -153,12 +184,32 @@ def _unless(head: Token) -> bool:
     return any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children) for c in head.children)
 
 
+def _not_stated_as_fact(head: Token) -> bool:
+    """Inside a purpose or conditional clause ("troops moved in to besiege the town", "if they set fire
+    to the depot", "efforts to hand over the suspects"), an infinitive that depends on another verb
+    ("sought to give assurances", "appeared to try to assuage"), or a participle that only says how or
+    why ("rejected the denial, citing monitoring data"): the clause does not say the act took place."""
+    verb = next((n for n in (head, *head.ancestors) if n.pos_ in ("VERB", "AUX")), None)
+    for node in (head, *head.ancestors):
+        marks = {c.lower_ for c in node.children if c.dep_ in ("mark", "aux")}
+        if node.dep_ in ("advcl", "acl") and marks & _UNFACTUAL_MARKS:
+            return True
+        if node.dep_ == "xcomp" and "to" in marks and node.head.lemma_.lower() not in _ASPECTUAL:
+            return True
+        if node is verb and node.dep_ == "advcl" and node.tag_ == "VBG" and not marks:
+            return not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    return False
+
+
 def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Candidate | None:
     sense = _call_sense(trigger, trigger.sense)
     if sense.type is None:
         return None
     roles = find_roles(replace(trigger, sense=sense))
     modality = modality_of(trigger.head, trigger.words)
+    if sense.origin == "cameo" and (modality is not None or _not_stated_as_fact(trigger.head)):
+        # The dictionary's reach is wide: what it adds is kept only where the text states a fact.
+        return None
     lemma = trigger.head.lemma_.lower()
     type_, mode, modality = _retype(sense, modality, conditional=_unless(trigger.head), lemma=lemma)
     return Candidate(
@@ -169,6 +220,28 @@ def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Ca
         attribution=attribute(trigger.head, lexicon) or _quote_attribution(quoted_speaker),
         modality=modality,
     )
+
+
+def _clause_actor(cand: Candidate, by_head: dict[int, Trigger]) -> Candidate:
+    """An event noun that is the object or complement of a verb naming no event of its own ("mounted an
+    invasion of X", "announced the expulsion of Y") is done by that verb's subject."""
+    noun = cand.trigger.head
+    if not cand.trigger.nominal or cand.roles.actor or noun.dep_ not in _NOUN_COMPLEMENT_DEPS:
+        return cand
+    verb = noun.head
+    if noun.dep_ == "pobj":  # "engaged in talks with X", "took part in the offensive"
+        if verb.lower_ != "in" or verb.dep_ != "prep" or verb.head.pos_ not in ("VERB", "AUX"):
+            return cand
+        verb = verb.head
+    governing = by_head.get(verb.i)
+    if verb.pos_ not in ("VERB", "AUX") or (governing is not None and governing.sense.frame != "report"):
+        return cand
+    if verb.lemma_.lower() in _NOT_AGENTIVE or verb.lemma_.lower() in INTENT_VERBS:
+        return cand  # "suffered an invasion"; "planned attacks" is no attack yet
+    subject = subject_of(verb)
+    if subject is None or modality_of(verb, (verb,)) not in (None, "future"):
+        return cand  # "a resolution that aims to tighten sanctions": no sanction yet
+    return replace(cand, roles=replace(cand.roles, actor=expand(subject)))
 
 
 def _with_frame(cand: Candidate, frame: Candidate | None) -> Candidate | None:
@@ -263,7 +336,9 @@ def sentence_candidates(
     triggers = find_triggers(sentence, lexicon)
     by_head = {t.head.i: t for t in triggers}
     speaker = quoted_speaker if _quoted(sentence) else None
-    raw = {t.head.i: c for t in triggers if (c := _raw(t, lexicon, speaker)) is not None}
+    raw = {
+        t.head.i: _clause_actor(c, by_head) for t in triggers if (c := _raw(t, lexicon, speaker)) is not None
+    }
     governed: dict[int, Candidate | None] = {}
     for i, cand in raw.items():
         gov = _governor(cand.trigger, by_head)

@@ -18,17 +18,23 @@ from eventlens.ontology import Ontology
 
 Frame = Literal["plain", "report", "deny", "accuse", "request", "commit", "consume"]
 PartOfSpeech = Literal["V", "N", "A"]
+Origin = Literal["lexicon", "cameo"]
 
-__all__ = ["Frame", "Lexicon", "Sense"]
+__all__ = ["Frame", "Lexicon", "Origin", "Sense"]
 
 
 @dataclass(frozen=True, slots=True)
 class Sense:
-    """What a trigger word means: a PLOVER type and mode (None for pure framing verbs such as "say")."""
+    """What a trigger word means: a PLOVER type and mode (None for pure framing verbs such as "say").
+
+    `origin` says where the sense comes from: our own checked lexicon (triggers.tsv, combos.tsv) or the
+    compiled CAMEO verb dictionary (extract/patterns.py), whose new events are kept only as facts.
+    """
 
     type: str | None
     mode: str | None
     frame: Frame
+    origin: Origin = "lexicon"
 
 
 def _rows(name: str) -> list[list[str]]:

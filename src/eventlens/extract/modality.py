@@ -11,12 +11,12 @@ from spacy.tokens import Token
 
 from eventlens.model import Modality
 
-__all__ = ["FUTURE_TYPE", "modality_of"]
+__all__ = ["FUTURE_TYPE", "INTENT_VERBS", "modality_of"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-_INTENT_VERBS = frozenset(
+INTENT_VERBS = frozenset(
     {
         "plan",
         "intend",
@@ -86,6 +86,6 @@ def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
         return "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children):
         return "hypothetical"
-    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS:
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in INTENT_VERBS:
         return "future"
     return None

@@ -8,7 +8,7 @@ condemn"), conjoined verbs sharing a subject, and nominal events ("Iran's attack
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -39,6 +39,11 @@ _SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"
 # Verbs whose grammatical subject receives the event: the host receives the visitor.
 _SWAPPED = frozenset({"host", "receive"})
 _FORCE = frozenset({"against", "on", "toward", "towards", "at", "upon", "into"})
+# Prepositions that name a party in a clause around the event, and the marks of a condition.
+_FALLBACK_PREPS = _FORCE | {"to", "with", "from", "for"}
+_CONDITIONS = frozenset({"unless", "if"})
+_PARTY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_OTHER_CLAUSES = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "acl", "csubj"})
 # Prepositions that introduce the recipient, by event type.
 _RECIPIENT_PREPS: dict[str, frozenset[str]] = {
     "ASSAULT": _FORCE,
@@ -60,13 +65,25 @@ _RECIPIENT_PREPS: dict[str, frozenset[str]] = {
 }
 
 
+# Event nouns whose "of" phrase is the one who acts ("the support of the EU", "the help of Turkey").
+_OF_IS_AGENT = frozenset({"SUPPORT", "AID", "COOPERATE", "AGREE", "CONSULT"})
+
+
 @dataclass(frozen=True, slots=True)
 class Roles:
-    """Noun-phrase heads for each role; `patient` is the grammatical object, kept for the resolver."""
+    """Noun-phrase heads for each role; `patient` is the grammatical object, kept for the resolver.
+
+    `fallback` names whom the event is aimed at when its own slots name nobody, read off the clauses
+    around it (a complement, a condition, a purpose, "in defiance of X"); `nearby` lists the states
+    and nationalities named in the trigger's clause, nearest first. The resolver tries them, in that
+    order, before falling back to the actor's own state.
+    """
 
     actor: tuple[Token, ...]
     recipient: tuple[Token, ...]
     patient: Token | None = None
+    fallback: tuple[Token, ...] = ()
+    nearby: tuple[Token, ...] = ()
 
 
 def expand(token: Token | None) -> tuple[Token, ...]:
@@ -199,10 +216,79 @@ def _nominal_roles(trigger: Trigger) -> Roles:
     ):
         # "X stated, in a telephone call with Y, ...": the one who speaks takes part in the call.
         actor = subject_of(noun.head.head)
-    recipients = _prep_objects(noun, _recipient_preps(trigger.sense.type))
+    # An event noun's own "of" phrase names what it is done to: "the expulsion of two diplomats".
+    of = frozenset() if trigger.sense.type in _OF_IS_AGENT else frozenset({"of"})
+    recipients = _prep_objects(noun, _recipient_preps(trigger.sense.type) | of)
     return Roles(actor=expand(actor), recipient=tuple(t for r in recipients for t in expand(r)))
 
 
+def _clause_objects(clause: Token, *, subject: bool) -> list[Token]:
+    """Who a clause is aimed at: its prepositional objects, its objects, and (for a condition put to
+    someone else: "unless Iran withdraws") its subject."""
+    out = _prep_objects(clause, _FALLBACK_PREPS)
+    out.extend(c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP")
+    if subject:
+        out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+def _fallback_recipients(head: Token) -> list[Token]:
+    """Recipients named around an event rather than in its own slots: the complement of "refused to
+    extradite him to France", an unless/if clause, a purpose clause, and a phrase such as "in defiance
+    of X" or "in response to X"."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            out.extend(_clause_objects(child, subject=False))
+        elif child.dep_ == "advcl":
+            marks = {c.lower_ for c in child.children if c.dep_ in ("mark", "aux")}
+            out.extend(_clause_objects(child, subject=bool(marks & _CONDITIONS)))
+        elif child.dep_ == "prep":
+            for noun in (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+                out.extend(_prep_objects(noun, _FALLBACK_PREPS | {"of"}))
+    return out
+
+
+def _names_a_party(head: Token) -> bool:
+    """A noun phrase that can name a state or group: a name, or a noun a name modifies ("Serbian
+    forces"); common nouns alone ("their demands") name nobody."""
+    if head.pos_ == "PROPN" or head.ent_type_ in _PARTY_LABELS:
+        return True
+    return head.pos_ == "NOUN" and any(c.ent_type_ in _PARTY_LABELS for c in head.lefts)
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The tokens of a verb's own clause: its subtree without the clauses joined to it."""
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ in _OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"):
+            continue
+        out.extend(child.subtree)
+    return out
+
+
+def _clause_states(head: Token, taken: set[int]) -> list[Token]:
+    """States and nationalities named in the trigger's clause, nearest to the trigger first."""
+    clause = head
+    if head.pos_ not in ("VERB", "AUX"):
+        clause = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), head)
+    inside = {t.i for t in _clause_tokens(clause)}
+    roots = [
+        e.root
+        for e in head.sent.ents
+        if e.label_ in ("GPE", "NORP") and e.root.i in inside and e.root.i not in taken
+    ]
+    return sorted(roots, key=lambda t: abs(t.i - head.i))
+
+
 def find_roles(trigger: Trigger) -> Roles:
-    """Actor and recipient heads of one trigger."""
-    return _nominal_roles(trigger) if trigger.nominal else _verbal_roles(trigger)
+    """Actor and recipient heads of one trigger, with the recipients its context names (`fallback`,
+    `nearby`) for when its own slots name none."""
+    roles = _nominal_roles(trigger) if trigger.nominal else _verbal_roles(trigger)
+    # The roles' own words (a head and its modifiers), not the clauses hanging off them.
+    taken = {t.i for r in (*roles.actor, *roles.recipient) for t in (r, *r.lefts)}
+    fallback = [] if trigger.nominal else _fallback_recipients(trigger.head)
+    fallback = [t for r in fallback for t in expand(r) if t.i not in taken and _names_a_party(t)]
+    return replace(
+        roles, fallback=tuple(dict.fromkeys(fallback)), nearby=tuple(_clause_states(trigger.head, taken))
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventlens.extract.lexicon import Lexicon, Sense
+from eventlens.extract.patterns import VerbPatterns
 
 __all__ = ["DEFINITE", "EVENT_NOUNS_TRANSPARENT", "WEAPONS", "Trigger", "find_triggers"]
 
@@ -145,23 +146,44 @@ def _prepositional(token: Token, lexicon: Lexicon) -> Sense | None:
     return None
 
 
-def _verb_sense(token: Token, lexicon: Lexicon) -> Sense | None:
-    sense = (
+def _impact_without_agent(token: Token, sense: Sense) -> bool:
+    """'a drone crashed near the airport': impact verbs are attacks only with a weapon or an agent."""
+    if token.lemma_.lower() not in _IMPACT_VERBS or sense.type != "ASSAULT":
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.lemma_.lower() not in WEAPONS
+        and subject.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
+        and not any(c.dep_ == "dobj" for c in token.children)
+    )
+
+
+def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Trigger | None:
+    """A verb's event, in order of trust: our own sense of the verb (the lexicon, checked against the
+    PLOVER manual), unless the dictionary marks this verb + object as no event; else the most specific
+    pattern of the compiled CAMEO dictionary that its clause satisfies."""
+    lemmas = verb_lemmas(token)
+    ours = (
         lexicon.word(_phrasal(token), "V")
         or _prepositional(token, lexicon)
-        or next((s for form in verb_lemmas(token) if (s := lexicon.word(form, "V"))), None)
+        or next((s for form in lemmas if (s := lexicon.word(form, "V"))), None)
     )
-    if sense and token.lemma_.lower() in _IMPACT_VERBS and sense.type == "ASSAULT":
-        # "a drone crashed near the airport": impact verbs are attacks only with a weapon or an agent.
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if (
-            subject is not None
-            and subject.lemma_.lower() not in WEAPONS
-            and subject.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
-            and not any(c.dep_ == "dobj" for c in token.children)
-        ):
+    match = patterns.match(token, lemmas)
+    if match is not None and match.pattern.sense is None and not match.pattern.bare:
+        # "released a report", "issued a statement": what the verb is done to says it is no event. A
+        # pattern on the subject alone ("an aircraft crashed") does not overrule a sense of ours.
+        on_object = bool(match.pattern.objects or match.pattern.particle or match.pattern.preps)
+        if ours is None or (ours.frame == "plain" and on_object):
             return None
-    return sense
+    if ours is not None:
+        if _impact_without_agent(token, ours):
+            return None
+        return Trigger(head=token, words=(token,), sense=ours, nominal=False)
+    if match is None or match.pattern.sense is None or _impact_without_agent(token, match.pattern.sense):
+        return None
+    words = tuple(dict.fromkeys((token, *match.words)))
+    return Trigger(head=token, words=words, sense=match.pattern.sense, nominal=False)
 
 
 def _descriptive(verb: Token) -> bool:
@@ -183,8 +205,21 @@ def _adjective_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
-    """All triggers of a sentence, in text order, with light-verb pairs taking precedence over their parts."""
+def _noun_sense(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense | None:
+    """An event noun: ours first, then the nouns the dictionary's light-verb patterns carry."""
+    return (
+        lexicon.word(_noun_lemma(token), "N")
+        or lexicon.word(token.lemma_, "N")
+        or (patterns.event_noun(token.lemma_) if token.pos_ == "NOUN" else None)
+    )
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon, patterns: VerbPatterns | None = None) -> list[Trigger]:
+    """All triggers of a sentence, in text order, with light-verb pairs taking precedence over their parts.
+
+    `patterns` is the compiled verb dictionary (default: the packaged one).
+    """
+    patterns = patterns if patterns is not None else VerbPatterns.load()
     found: list[Trigger] = []
     taken: set[int] = set()
     for token in sentence:
@@ -201,12 +236,11 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
         if token.pos_ == "ADJ":
             trigger = _adjective_trigger(token, lexicon)
         elif token.pos_ == "VERB" and not _descriptive(token):
-            sense = _verb_sense(token, lexicon)
-            trigger = Trigger(head=token, words=(token,), sense=sense, nominal=False) if sense else None
+            trigger = _verb_trigger(token, lexicon, patterns)
         elif token.pos_ in _NOMINAL_POS:
-            sense = lexicon.word(_noun_lemma(token), "N") or lexicon.word(token.lemma_, "N")
+            sense = _noun_sense(token, lexicon, patterns)
             trigger = Trigger(head=token, words=(token,), sense=sense, nominal=True) if sense else None
-        if trigger and trigger.head.i not in taken:
+        if trigger and trigger.head.i not in taken and not taken.intersection(t.i for t in trigger.words[1:]):
             found.append(trigger)
             taken.update(t.i for t in trigger.words)
     return sorted(found, key=lambda t: t.head.i)

@@ -10,7 +10,8 @@ How a phrase is read (dictionary lookups only, keyed by normalised token tuples,
    institutions (a named actor), and countries, their variants, capitals, demonyms and cities (a place).
 2. Sector nouns ("troops", "foreign ministry") are found the same way over the agent table; the head
    agent is the rightmost one before the first preposition ("general staff of the armed forces" → general
-   staff), the head of an English noun phrase.
+   staff), the head of an English noun phrase; after a partitive head ("hundreds of protesters", "a group
+   of soldiers") the `of` object is the head, since the partitive word only counts it.
 3. A named actor wins: its country and its sector on the date `on` (people carry dated roles: Trump is
    USA/GOV in 2019 and 2026, USA/ELI in 2022). Otherwise a place gives the country (the possessor in
    "Iran's ..."), the head agent the sector, and a capital alone means the government (Baku → AZE/GOV).
@@ -35,7 +36,7 @@ from dataclasses import dataclass, replace
 from eventlens.model import Entity
 from eventlens.resolve.kb import ActorRow, KnowledgeBase, Token, load_tables, tokens
 
-__all__ = ["ActorCoder"]
+__all__ = ["PARTITIVES", "ActorCoder"]
 
 PLACE_KINDS = ("country", "capital", "demonym", "place")  # in order of preference for one phrase
 NAMED_KINDS = frozenset({"person", "actor", "surname"})
@@ -45,6 +46,27 @@ PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "from", "with", "to", "
 RELATIONAL = frozenset(
     {"head", "chief", "member", "members", "spokesman", "spokeswoman", "spokesperson", "representative"}
     | {"representatives", "leader", "leaders", "commander", "commanders", "unit", "units", "personnel"}
+)
+# Heads of English partitive phrases ("thousands of students", "some of the troops", "a group of
+# diplomats", "members of parliament", "40 percent of voters"): the head only counts or gathers the
+# participants, and its `of` object names them. The list is English grammar, not news vocabulary: the
+# number nouns, fraction and proportion nouns, quantifier pronouns and collective nouns of people that
+# grammars of English describe as heads of partitive constructions. Words that name a body in their own
+# right ("party", "unit", "council") are left out: "the party of Erdogan" is an actor, not a share of
+# Erdogan. Numerals ("two of the ministers") count without a list (the parser marks them).
+PARTITIVES = frozenset(
+    # number nouns, in the singular and plural
+    {"dozen", "dozens", "score", "scores", "hundred", "hundreds", "thousand", "thousands", "million"}
+    | {"millions", "billion", "billions", "tens", "handful", "couple", "number", "numbers"}
+    # fractions and proportions
+    | {"half", "third", "thirds", "quarter", "majority", "minority", "part", "portion", "bulk", "rest"}
+    | {"remainder", "fraction", "percent"}
+    # quantifier pronouns used as heads ("some of the troops", "most of the army")
+    | {"some", "many", "most", "much", "several", "few", "all", "both", "each", "none", "any", "one"}
+    | {"either", "neither"}
+    # collective nouns for a gathering of people
+    | {"group", "groups", "crowd", "crowds", "band", "bands", "mob", "throng", "contingent", "contingents"}
+    | {"delegation", "team", "batch", "wave", "waves", "member", "members"}
 )
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"})
 _STANCE_WORDS = re.compile(r"\b(?:anti|pro)\s?-\s?\S+", re.IGNORECASE)
@@ -132,7 +154,8 @@ class ActorCoder:
         The head is the rightmost agent before the first preposition ("general staff of the armed
         forces"). An agent only after it ("a building near the police station") is a modifier: it may
         still give a sector to a phrase that names a country, but alone it makes no actor, unless the
-        words before it only relate a person to it ("the head of the State Border Service").
+        words before it only relate a person to it ("the head of the State Border Service") or count or
+        gather its members ("hundreds of protesters", "a group of protesters": PARTITIVES).
         """
         found = _scan(toks, self._kb.agents, self._kb.agent_spans, strict_case=False)
         if not found:
@@ -145,7 +168,7 @@ class ActorCoder:
         before = [m for m in found if m.end <= cut]
         if before:
             return before[-1], True
-        relational = all(t.norm in RELATIONAL or t.norm.isdigit() for t in toks[:cut])
+        relational = all(t.norm in RELATIONAL or t.norm in PARTITIVES or t.norm.isdigit() for t in toks[:cut])
         return found[0], relational
 
     def _code_named(

@@ -4,6 +4,14 @@ An entity met once in full ("President Ilham Aliyev") is known later by its shor
 "the president"); "its" and "the Caspian Sea nation" go to the nearest compatible antecedent; an office
 without a country ("the Defense Ministry") takes the country the article is talking about. Noun phrases are
 coded once, in text order, so a pronoun only ever looks back.
+
+Two English constructions make a role head stand for someone other than itself, or for several:
+
+- a partitive head ("thousands of Chilean students", "some of the Turkish troops", "members of the Afghan
+  parliament") only counts or gathers the participants its `of` object names: `heads()` gives that object
+  (and the nouns coordinated with it), and `entity()` codes it;
+- nationality words coordinated before one noun ("French and German diplomats") each name a country:
+  `entities()` gives one entity per country, where `entity()` keeps one for the phrase.
 """
 
 from __future__ import annotations
@@ -11,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventlens.model import Entity
-from eventlens.resolve.actors import ActorCoder
+from eventlens.resolve.actors import PARTITIVES, ActorCoder
 from eventlens.resolve.places import Gazetteer
 
 __all__ = ["ArticleCoder", "is_state"]
@@ -46,6 +54,13 @@ _KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "flat
 _NP_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 _OWNER_PREPS = frozenset({"of", "in", "from", "for", "by"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Entity labels a partitive head may carry: the model tags "Thousands" and "two" CARDINAL, "40 percent"
+# PERCENT. Any other label makes the head part of a name ("the Group of Eight" is an organisation).
+_COUNTING_LABELS = frozenset({"", "CARDINAL", "PERCENT"})
+# Dependents before a noun that modify it (and may name a country): "French", "U.S.", "Hamas".
+_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+# Dependents that join coordinated words without being one of them.
+_LINKS = frozenset({"cc", "punct", "conj", "preconj"})
 
 
 @dataclass
@@ -60,6 +75,10 @@ class _Memory:
 
 def _phrase(head: Token) -> str:
     """The noun phrase around a head, without clauses, coordination or prepositions other than "of"."""
+    return _phrase_span(head).text
+
+
+def _phrase_span(head: Token) -> Span:
     keep = [head]
     stack = [c for c in head.children if c.dep_ in _KEEP_DEPS or (c.dep_ == "prep" and c.lower_ in _NP_PREPS)]
     while stack:
@@ -73,7 +92,81 @@ def _phrase(head: Token) -> str:
         )
     tokens = sorted(keep, key=lambda t: t.i)
     start, end = tokens[0].i, tokens[-1].i + 1
-    return head.doc[start:end].text
+    return head.doc[start:end]
+
+
+def _own(token: Token) -> list[Token]:
+    """A word with its own modifiers, without the words coordinated with it: "South Korean" of "South
+    Korean and Japanese"."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in _LINKS]
+    while stack:
+        child = stack.pop()
+        keep.append(child)
+        stack.extend(c for c in child.children if c.dep_ not in _LINKS)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _own_text(token: Token) -> str:
+    own = _own(token)
+    return token.doc[own[0].i : own[-1].i + 1].text
+
+
+def _join(tokens: list[Token]) -> str:
+    """Words of a phrase with some words left out, spaced as written where they meet as written."""
+    out = []
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+        out.append(token.text + (token.whitespace_ if after is None or after.i == token.i + 1 else " "))
+    return "".join(out).strip()
+
+
+def _before_of(head: Token) -> str:
+    """A head with the modifiers before it, without its `of` phrase: "the Iranian contingent" of "the
+    Iranian contingent of peacekeepers"."""
+    start = min((c.left_edge.i for c in head.lefts if c.dep_ not in ("punct", "cc")), default=head.i)
+    return head.doc[start : head.i + 1].text
+
+
+def _of_objects(head: Token) -> tuple[Token, ...]:
+    """The object of a head's `of` phrase and the nouns coordinated with it ("of Israelis and
+    Palestinians")."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if obj is None:
+        return ()
+    return (obj, *[c for c in obj.conjuncts if c.i > obj.i and c.pos_ in ("NOUN", "PROPN", "PRON")])
+
+
+def _is_partitive(head: Token) -> bool:
+    """A word that counts or gathers what its `of` phrase names: a PARTITIVES word or a numeral ("two
+    of the ministers"), not inside a name."""
+    word = head.lower_ in PARTITIVES or head.lemma_.lower() in PARTITIVES
+    numeral = head.pos_ == "NUM" or (head.like_num and head.pos_ != "PROPN")
+    return (word or numeral) and head.ent_type_ in _COUNTING_LABELS
+
+
+def _coordinated_modifiers(head: Token) -> list[Token]:
+    """The longest run of coordinated words that modify a noun from before it: "French", "German" of
+    "French and German diplomats"; "Iranian", "Iraqi", "Syrian" of "Iranian, Iraqi and Syrian ministers"
+    (the parser hangs a comma-listed word on the noun, and only the last one on its neighbour)."""
+    modifiers = [c for c in head.lefts if c.dep_ in _MODIFIERS]
+    best: list[Token] = []
+    for modifier in modifiers:
+        run = sorted({modifier, *(c for c in modifier.conjuncts if c.i < head.i)}, key=lambda t: t.i)
+        if len(run) < 2:
+            continue
+        while True:  # a sibling modifier a comma before the run belongs to it
+            comma = _own(run[0])[0].i - 1
+            sibling = next(
+                (m for m in modifiers if m not in run and _own(m)[-1].i == comma - 1),
+                None,
+            )
+            if comma < 0 or head.doc[comma].text != "," or sibling is None:
+                break
+            run.insert(0, sibling)
+        if len(run) > len(best):
+            best = run
+    return best
 
 
 class ArticleCoder:
@@ -104,7 +197,8 @@ class ArticleCoder:
                 self._memory.coded[index] = replace(entity, country=self._home)
 
     def entity(self, head: Token) -> Entity | None:
-        """The coded entity of a noun phrase head, or None when it names no actor."""
+        """The coded entity of a noun phrase head, or None when it names no actor. A partitive head
+        ("thousands of Chilean students") gets the entity of what its `of` phrase names (`heads()`)."""
         if head.i in self._memory.coded:
             return self._memory.coded[head.i]
         if head.i in self._coding:
@@ -114,6 +208,29 @@ class ArticleCoder:
             return self._code(head)
         finally:
             self._coding.discard(head.i)
+
+    def heads(self, head: Token) -> tuple[Token, ...]:
+        """The heads of the participants a role head stands for: the `of` objects of a partitive head
+        ("Thousands of Chilean students" → students; "Dozens of Israelis and Palestinians" → Israelis,
+        Palestinians), through nested ones ("tens of thousands of farmers" → farmers); else the head.
+
+        A partitive head stands aside only when it names no country itself ("the Iranian contingent of
+        peacekeepers" stays Iranian) and its `of` phrase codes to someone ("dozens of people" stays)."""
+        objects = self._partitive_objects(head)
+        return tuple(t for obj in objects for t in self.heads(obj)) if objects else (head,)
+
+    def entities(self, head: Token) -> tuple[Entity, ...]:
+        """Every participant a role head stands for, one entity each: the `of` objects of a partitive
+        head (`heads()`), and one entity per country where coordinated nationality words modify a noun
+        ("Russian and Chinese warships" → RUS/MIL, CHN/MIL). () when it names no actor."""
+        out: list[Entity] = []
+        for token in self.heads(head):
+            split = self._split(token)
+            if split:
+                out.extend(split)
+            elif (entity := self.entity(token)) is not None:
+                out.append(entity)
+        return tuple(out)
 
     def focus(self, before: int) -> str | None:
         """The country the article is talking about at a token: the latest state-like subject's country."""
@@ -134,7 +251,53 @@ class ArticleCoder:
         else:
             self._memory.groups.append((token.i, entity, main))
 
+    def _partitive_objects(self, head: Token) -> tuple[Token, ...]:
+        if not _is_partitive(head):
+            return ()
+        objects = _of_objects(head)
+        if not objects:
+            return ()
+        own = self._actors.code(_before_of(head), on=self._on)
+        if own is not None and own.country:
+            return ()
+        return objects if any(self.entity(obj) is not None for obj in objects) else ()
+
+    def _split(self, head: Token) -> tuple[Entity, ...]:
+        """One entity per country of the coordinated nationality words before a noun; () when fewer
+        than two countries, when any coordinated word names none ("Israeli and foreign journalists"),
+        or when the phrase's own coding did not come from them."""
+        base = self.entity(head)
+        run = _coordinated_modifiers(head)
+        if base is None or base.country is None or len(run) < 2:
+            return ()
+        countries = []
+        for modifier in run:
+            coded = self._actors.code(_own_text(modifier), on=self._on)
+            if coded is None or coded.country is None:
+                return ()
+            countries.append(coded.country)
+        if len(set(countries)) < 2 or base.country not in countries:
+            return ()
+        span = _phrase_span(head)
+        if not all(span.start <= m.i < span.end for m in run):
+            return ()
+        joins = {c.i for m in run for c in m.children if c.dep_ in ("cc", "punct", "preconj")}
+        joins = {i for i in joins if run[0].i < i < run[-1].i}
+        out = []
+        for modifier, country in zip(run, countries, strict=True):
+            drop = joins | {t.i for m in run if m is not modifier for t in _own(m)}
+            text = _join([t for t in span if t.i not in drop])
+            coded = self._actors.code(text, on=self._on)
+            if coded is None or coded.country != country:
+                coded = Entity(text=text, country=country, sector=base.sector, name=text)
+            out.append(replace(coded, text=base.text))
+        return tuple(out)
+
     def _code(self, head: Token) -> Entity | None:
+        objects = self._partitive_objects(head)
+        if objects:
+            # "Thousands of Chilean students protested": the students did; the number only counts them.
+            return next((e for obj in objects if (e := self.entity(obj)) is not None), None)
         lower = head.lower_
         if head.pos_ == "PRON":
             return self._pronoun(head, lower)

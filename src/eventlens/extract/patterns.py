@@ -1,0 +1,265 @@
+"""The field's verb dictionary applied to our own parse: CAMEO verb patterns as PLOVER senses.
+
+`scripts/build_lexicon.py` compiles the CAMEO verb-pattern dictionary (../shared/kb/phoenix/CAMEO.2.0.txt,
+MIT) through the CAMEO→PLOVER crosswalk into `data/verb_patterns.tsv` (one row per pattern: the verb it
+was written for, its subject, particle, object and prepositional phrases, and the PLOVER type, mode and
+context, or `-` for a pattern that marks the use as *not* an event), `data/event_nouns.tsv` (nouns that
+carry the event after a light verb) and `data/verb_forms.tsv` (irregular forms). This module is the
+matcher: a pattern matches a verb token when its lemma (or phrasal verb), particle, object head (with
+its modifiers) and prepositional phrases stand in the dependency relations the pattern names. Of the
+patterns that match, the most specific wins (each constraint met counts); ties go to the earlier
+dictionary line. PETRARCH's own matching logic (word order over a Treebank parse) is not used.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from eventlens.errors import KnowledgeBaseError
+from eventlens.extract.lexicon import Sense
+from eventlens.ontology import Ontology
+
+__all__ = ["PatternMatch", "VerbPattern", "VerbPatterns"]
+
+# Children of a verb that can hold a pattern's object word: the direct object, a passive subject ("were
+# set free"), a predicate complement ("set ablaze"), or a particle-like adverb.
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "advmod", "prt", "dative", "ccomp"})
+_PREP_DEPS = frozenset({"prep", "dative", "agent"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_ANY = frozenset({"+", "$"})  # the dictionary's actor markers: any noun phrase
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """One compiled dictionary pattern. Empty alternatives mean the slot is unconstrained.
+
+    `objects` and each prepositional phrase's alternatives are word tuples whose last word is the head
+    noun and whose other words must modify it ("air raid" = head "raid" with "air" as a modifier).
+    `sense` is None for a pattern that marks the verb's use as not an event (CAMEO `[---]`).
+    """
+
+    verb: str
+    subject: tuple[tuple[str, ...], ...]
+    particle: str | None
+    objects: tuple[tuple[str, ...], ...]
+    preps: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    code: str
+    sense: Sense | None
+    line: int
+
+    @property
+    def bare(self) -> bool:
+        return not (self.subject or self.particle or self.objects or self.preps)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    """A pattern that matched a verb, with the tokens it matched (for the evidence) and its specificity."""
+
+    pattern: VerbPattern
+    words: tuple[Token, ...]
+    specificity: int
+
+
+def _alternatives(cell: str) -> tuple[tuple[str, ...], ...]:
+    return () if cell == "-" else tuple(tuple(alt.split()) for alt in cell.split("|"))
+
+
+def _preps(cell: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    if cell == "-":
+        return ()
+    out = []
+    for phrase in cell.split(";"):
+        prep, _, objects = phrase.partition(":")
+        out.append((prep, _alternatives(objects) if objects else ()))
+    return tuple(out)
+
+
+def _table(name: str) -> list[list[str]]:
+    text = resources.files("eventlens.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _sense(ontology: Ontology, type_: str, mode: str, where: str) -> Sense | None:
+    if type_ == "-":
+        return None
+    if type_ not in ontology.types:
+        raise KnowledgeBaseError(
+            f"{where}: unknown PLOVER type {type_!r}; rebuild with scripts/build_lexicon.py"
+        )
+    known = ontology.types[type_].modes
+    return Sense(type_, mode if mode in known else None, "plain", origin="cameo")
+
+
+def _word_forms(token: Token) -> set[str]:
+    """The forms a dictionary word may take in the text: lemma, lower case, and a bare plural."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if lower.endswith("ies"):
+        forms.add(lower[:-3] + "y")
+    elif lower.endswith("s"):
+        forms.add(lower[:-1])
+    return forms
+
+
+def _phrase_fits(head: Token, words: tuple[str, ...]) -> bool:
+    """The noun phrase headed by `head` has the alternative's head and its modifiers ("air raid")."""
+    if words[-1] not in _word_forms(head):
+        return False
+    modifiers = {f for c in head.lefts if c.dep_ in _MODIFIER_DEPS for f in _word_forms(c)}
+    return all(w in modifiers for w in words[:-1])
+
+
+def _fits_any(head: Token, alternatives: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    return next((alt for alt in alternatives if _phrase_fits(head, alt)), None)
+
+
+class VerbPatterns:
+    """The compiled dictionary, indexed by verb, and the event nouns that light verbs carry."""
+
+    def __init__(
+        self,
+        patterns: Iterable[VerbPattern],
+        event_nouns: dict[str, Sense],
+        forms: dict[str, str],
+    ) -> None:
+        self._by_verb: dict[str, list[VerbPattern]] = defaultdict(list)
+        for pattern in patterns:
+            self._by_verb[pattern.verb].append(pattern)
+        self._event_nouns = event_nouns
+        self._forms = forms
+
+    @classmethod
+    @cache
+    def load(cls) -> VerbPatterns:
+        """The packaged tables (cached: read once per process).
+
+        Raises KnowledgeBaseError when a row names a PLOVER type the ontology does not know.
+        """
+        return cls.from_rows(_table("verb_patterns.tsv"), _table("event_nouns.tsv"), _table("verb_forms.tsv"))
+
+    @classmethod
+    def from_rows(
+        cls,
+        patterns: Iterable[list[str]],
+        nouns: Iterable[list[str]] = (),
+        forms: Iterable[list[str]] = (),
+    ) -> VerbPatterns:
+        """Tables from rows in the packaged columns: patterns (verb, subject, particle, object, preps,
+        code, type, mode, context, line), event nouns (noun, type, mode, ...), forms (form, verb).
+
+        Raises KnowledgeBaseError when a row names a PLOVER type the ontology does not know.
+        """
+        ontology = Ontology.load()
+        compiled = []
+        for n, row in enumerate(patterns, 1):
+            verb, subject, particle, objects, preps, code, type_, mode, _context, line = row
+            compiled.append(
+                VerbPattern(
+                    verb=verb,
+                    subject=_alternatives(subject),
+                    particle=None if particle == "-" else particle,
+                    objects=_alternatives(objects),
+                    preps=_preps(preps),
+                    code=code,
+                    sense=_sense(ontology, type_, mode, f"verb_patterns.tsv row {n}"),
+                    line=int(line),
+                )
+            )
+        event_nouns = {}
+        for n, row in enumerate(nouns, 1):
+            sense = _sense(ontology, row[1], row[2], f"event_nouns.tsv row {n}")
+            if sense is not None:
+                event_nouns[row[0]] = sense
+        return cls(compiled, event_nouns, {form: verb for form, verb in forms})
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self._by_verb.values())
+
+    def event_noun(self, lemma: str) -> Sense | None:
+        """The event a noun names after a light verb ("mounted an invasion"), from the dictionary."""
+        return self._event_nouns.get(lemma.lower())
+
+    def _verb_keys(self, verb: Token, lemmas: Iterable[str]) -> Iterator[tuple[str, Token | None]]:
+        """Dictionary entries a verb token may stand for: its lemmas, its irregular form, and each with
+        its particle as a multi-word verb ("hand over"), which then consumes the particle."""
+        bases = list(dict.fromkeys([*lemmas, self._forms.get(verb.lower_, verb.lemma_.lower())]))
+        for particle in (c for c in verb.children if c.dep_ in ("prt", "advmod")):
+            for base in bases:
+                yield f"{base} {particle.lower_}", particle
+        for base in bases:
+            yield base, None
+
+    def match(self, verb: Token, lemmas: Iterable[str]) -> PatternMatch | None:
+        """The most specific pattern of the dictionary that this verb's clause satisfies, or None.
+
+        `lemmas` are the verb's candidate base forms (the tagger's lemma first). A match whose pattern
+        has `sense` None says the verb is used in a sense that is not an event.
+        """
+        best: PatternMatch | None = None
+        for key, particle in self._verb_keys(verb, lemmas):
+            for pattern in self._by_verb.get(key, ()):
+                found = _satisfies(pattern, verb)
+                if found is None:
+                    continue
+                words = (particle, *found) if particle is not None else found
+                # Each constraint met counts: the words matched, a multi-word verb's particle, a subject.
+                score = len(found) + (particle is not None) + bool(pattern.subject) + (not pattern.bare)
+                candidate = PatternMatch(pattern=pattern, words=words, specificity=score)
+                if best is None or (score, -pattern.line) > (best.specificity, -best.pattern.line):
+                    best = candidate
+        return best
+
+
+def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[Token, ...] | None:
+    """The tokens that meet the pattern's constraints after the verb (particle, object, prepositional
+    phrases), or None if any constraint, the subject's included, is unmet."""
+    words: list[Token] = []
+    if pattern.subject:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or _fits_any(subject, pattern.subject) is None:
+            return None
+    if pattern.particle:
+        particle = next(
+            (c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ == pattern.particle), None
+        )
+        if particle is None:
+            return None
+        words.append(particle)
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    if pattern.objects:
+        obj = next((o for o in objects if _fits_any(o, pattern.objects) is not None), None)
+        if obj is None:
+            return None
+        words.append(obj)
+    holders = [verb, *objects]
+    for prep, alternatives in pattern.preps:
+        found = _prep_phrase(holders, prep, alternatives)
+        if found is None:
+            return None
+        words.extend(found)
+    return tuple(words)
+
+
+def _prep_phrase(
+    holders: list[Token], prep: str, alternatives: tuple[tuple[str, ...], ...]
+) -> tuple[Token, ...] | None:
+    """A prepositional phrase `prep` (+ an object among the alternatives) on the verb or its object."""
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ not in _PREP_DEPS or child.lower_ != prep:
+                continue
+            if not alternatives or any(set(a) <= _ANY for a in alternatives):
+                return (child,)
+            obj = next((g for g in child.children if g.dep_ == "pobj" and _fits_any(g, alternatives)), None)
+            if obj is not None:
+                return (child, obj)
+    return None

@@ -1,0 +1,105 @@
+"""Event nouns by a general rule, and recipients read around the event, on our own sentences.
+
+An event noun that is the object of a verb naming no event of its own is done by that verb's subject,
+with its own prepositional phrases as recipient; a possessor stays the actor. Where an event's own slots
+name no recipient (or only the actor's own side), the clauses around it are read before falling back to
+the actor's own state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventlens.extract.lexicon import Lexicon
+from eventlens.extract.roles import find_roles
+from eventlens.extract.triggers import find_triggers
+from eventlens.model import Article, EventMention
+from eventlens.nlp import load_pipeline
+from eventlens.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+def coded(
+    extractor: Extractor, text: str
+) -> list[tuple[str, tuple[str | None, ...], tuple[str | None, ...]]]:
+    mentions: list[EventMention] = extractor.extract(
+        Article(id="test", text=text, published=dt.date(2026, 3, 5))
+    )
+    return [
+        (m.type, tuple(a.country for a in m.actor), tuple(r.country for r in m.recipient))
+        for m in mentions
+        if m.modality != "negated"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # object of a verb that names no event: the clause subject acts, "against"/"of" names the target
+        ("Chad's army conducted airstrikes against rebel bases in Sudan.", ("ASSAULT", ("TCD",), ("SDN",))),
+        ("Russia mounted an invasion of Georgia.", ("ASSAULT", ("RUS",), ("GEO",))),
+        # the object of a preposition "in" after such a verb: "took part in"
+        (
+            "Kenyan forces took part in an offensive against Somali militants.",
+            ("ASSAULT", ("KEN",), ("SOM",)),
+        ),
+    ],
+)
+def test_event_noun_takes_the_clause_subject(extractor: Extractor, text: str, expected: tuple) -> None:
+    assert expected in coded(extractor, text)
+
+
+def test_event_noun_after_a_verb_of_undergoing_or_intent_is_no_event_of_the_subject(
+    extractor: Extractor,
+) -> None:
+    assert not [
+        c for c in coded(extractor, "Georgia suffered an invasion in the north.") if c[0] == "ASSAULT"
+    ]
+    planned = coded(extractor, "The cell had planned attacks against several embassies.")
+    assert not [c for c in planned if c[0] == "ASSAULT"]
+
+
+def test_possessor_stays_the_actor_of_an_event_noun() -> None:
+    nlp = load_pipeline()
+    sentence = next(nlp("Observers followed Russia's invasion of Georgia closely.").sents)
+    (trigger,) = [t for t in find_triggers(sentence, Lexicon.load()) if t.head.lower_ == "invasion"]
+    roles = find_roles(trigger)
+    assert [t.text for t in roles.actor] == ["Russia"]
+    assert [t.text for t in roles.recipient] == ["Georgia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the complement of a refusal
+        ("Hungary refused to extradite the suspect to Ukraine.", ("REJECT", ("HUN",), ("UKR",))),
+        # an unless-clause: the one whose conduct is the condition
+        (
+            "Ethiopia threatened to close the border unless Eritrea withdrew its troops.",
+            ("THREATEN", ("ETH",), ("ERI",)),
+        ),
+        # "in defiance of X"
+        ("Belarus deployed troops in defiance of Lithuania.", ("MOBILIZE", ("BLR",), ("LTU",))),
+        # a purpose clause
+        ("Morocco closed its airspace to punish Algeria.", ("SANCTION", ("MAR",), ("DZA",))),
+        # otherwise the nearest state named in the clause
+        ("Chile suspended flights after the Bolivian vote.", ("SANCTION", ("CHL",), ("BOL",))),
+    ],
+)
+def test_recipient_read_around_the_event(extractor: Extractor, text: str, expected: tuple) -> None:
+    assert expected in coded(extractor, text)
+
+
+def test_own_state_stays_where_nothing_else_is_named(extractor: Extractor) -> None:
+    assert ("COERCE", ("FRA",), ("FRA",)) in coded(extractor, "French police arrested forty protesters.")
+
+
+def test_a_region_sharing_a_word_with_a_country_is_not_a_recipient(extractor: Extractor) -> None:
+    found = coded(extractor, "Young Algerians blocked roads leading to the city centre on Sunday.")
+    assert found and all(recipient == ("DZA",) for _, _, recipient in found)
