@@ -20,7 +20,7 @@ Frame = Literal["plain", "report", "deny", "accuse", "request", "commit", "consu
 PartOfSpeech = Literal["V", "N", "A"]
 Origin = Literal["lexicon", "cameo"]
 
-__all__ = ["Frame", "Lexicon", "Origin", "Sense"]
+__all__ = ["Frame", "Lexicon", "Origin", "Sense", "packaged_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +37,15 @@ class Sense:
     origin: Origin = "lexicon"
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("eventlens.extract").joinpath(name).read_text(encoding="utf-8")
+def packaged_rows(package: str, name: str) -> list[list[str]]:
+    """The rows of a tab-separated table packaged in `package`, without blank and `#` comment lines."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [row for row in csv.reader(lines, delimiter="\t")]
+    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _rows(name: str) -> list[list[str]]:
+    return packaged_rows("eventlens.extract", name)
 
 
 def _opt(value: str) -> str | None:

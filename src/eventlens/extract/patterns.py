@@ -13,17 +13,15 @@ dictionary line. PETRARCH's own matching logic (word order over a Treebank parse
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from eventlens.errors import KnowledgeBaseError
-from eventlens.extract.lexicon import Sense
+from eventlens.extract.lexicon import Sense, packaged_rows
 from eventlens.ontology import Ontology
 
 __all__ = ["PatternMatch", "VerbPattern", "VerbPatterns"]
@@ -34,6 +32,7 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "advmod"
 _PREP_DEPS = frozenset({"prep", "dative", "agent"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _ANY = frozenset({"+", "$"})  # the dictionary's actor markers: any noun phrase
+_TABLES = ("verb_patterns.tsv", "event_nouns.tsv", "verb_forms.tsv")  # in from_rows's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +81,6 @@ def _preps(cell: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
     return tuple(out)
 
 
-def _table(name: str) -> list[list[str]]:
-    text = resources.files("eventlens.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def _sense(ontology: Ontology, type_: str, mode: str, where: str) -> Sense | None:
     if type_ == "-":
         return None
@@ -110,16 +103,19 @@ def _word_forms(token: Token) -> set[str]:
     return forms
 
 
-def _phrase_fits(head: Token, words: tuple[str, ...]) -> bool:
-    """The noun phrase headed by `head` has the alternative's head and its modifiers ("air raid")."""
-    if words[-1] not in _word_forms(head):
-        return False
-    modifiers = {f for c in head.lefts if c.dep_ in _MODIFIER_DEPS for f in _word_forms(c)}
-    return all(w in modifiers for w in words[:-1])
-
-
 def _fits_any(head: Token, alternatives: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    return next((alt for alt in alternatives if _phrase_fits(head, alt)), None)
+    """The first alternative whose head word and modifiers the noun phrase headed by `head` has ("air
+    raid": head "raid" with "air" among its modifiers), or None."""
+    forms = _word_forms(head)
+    modifiers: set[str] | None = None  # read only when an alternative's head fits
+    for alt in alternatives:
+        if alt[-1] not in forms:
+            continue
+        if modifiers is None:
+            modifiers = {f for c in head.lefts if c.dep_ in _MODIFIER_DEPS for f in _word_forms(c)}
+        if all(w in modifiers for w in alt[:-1]):
+            return alt
+    return None
 
 
 class VerbPatterns:
@@ -144,7 +140,8 @@ class VerbPatterns:
 
         Raises KnowledgeBaseError when a row names a PLOVER type the ontology does not know.
         """
-        return cls.from_rows(_table("verb_patterns.tsv"), _table("event_nouns.tsv"), _table("verb_forms.tsv"))
+        tables = (packaged_rows("eventlens.data", name) for name in _TABLES)
+        return cls.from_rows(*tables)
 
     @classmethod
     def from_rows(

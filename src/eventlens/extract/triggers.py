@@ -169,12 +169,14 @@ def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Tri
         or _prepositional(token, lexicon)
         or next((s for form in lemmas if (s := lexicon.word(form, "V"))), None)
     )
+    if ours is not None and ours.frame != "plain":
+        return Trigger(head=token, words=(token,), sense=ours, nominal=False)  # a frame keeps its frame
     match = patterns.match(token, lemmas)
     if match is not None and match.pattern.sense is None and not match.pattern.bare:
         # "released a report", "issued a statement": what the verb is done to says it is no event. A
         # pattern on the subject alone ("an aircraft crashed") does not overrule a sense of ours.
         on_object = bool(match.pattern.objects or match.pattern.particle or match.pattern.preps)
-        if ours is None or (ours.frame == "plain" and on_object):
+        if ours is None or on_object:
             return None
     if ours is not None:
         if _impact_without_agent(token, ours):
