@@ -166,8 +166,8 @@ def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
         return sense
     if verb.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in verb.children):
         return Sense(None, None, "plain")
-    if verb.lemma_.lower() != "call":
-        return sense
+    if verb.lemma_.lower() != "call" or sense.mode != "phone":
+        return sense  # a phrasal verb of its own: "called in the ambassador" (a summons, ACCUSE)
     if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
         return Sense("REQUEST", None, "request")
     if not any(c.dep_ in ("dobj", "oprd", "dative") for c in verb.children):
@@ -196,7 +196,7 @@ def _not_stated_as_fact(head: Token) -> bool:
             return True
         if node.dep_ == "xcomp" and "to" in marks and node.head.lemma_.lower() not in _ASPECTUAL:
             return True
-        if node is verb and node.dep_ == "advcl" and node.tag_ == "VBG" and not marks:
+        if node == verb and node.dep_ == "advcl" and node.tag_ == "VBG" and not marks:
             return not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
     return False
 

@@ -33,8 +33,16 @@ _OBJECT_CONTROL = frozenset(
         "encourage",
         "allow",
         "demand",
+        "prompt",
+        "compel",
+        "oblige",
+        "cause",
+        "spur",
+        "lead",
     }
 )
+# Prepositions whose gerund is done by the subject of the verb they hang on.
+_GERUND_PREPS = frozenset({"including", "in", "by"})
 _SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"})
 # Verbs whose grammatical subject receives the event: the host receives the visitor.
 _SWAPPED = frozenset({"host", "receive"})
@@ -105,10 +113,19 @@ def subject_of(verb: Token) -> Token | None:
         # "X has been indicted ... and will resign": the first verb's grammatical subject is shared.
         shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return shared if shared is not None else subject_of(verb.head)
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "including":
-        # "has taken measures, including withdrawing its diplomats": the clause's subject acts.
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _GERUND_PREPS:
+        # "has taken measures, including withdrawing its diplomats", "the army succeeded in retaking the
+        # town", "Iran retaliated by firing missiles": the clause's subject acts.
         governor = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep"), None)
-        return subject_of(governor) if governor is not None else None
+        if verb.head.lower_ != "including" and (
+            verb.head.head != governor or _passive_patient(governor) is not None
+        ):
+            # "an interest in conducting operations": the gerund belongs to a noun; "was punished by
+            # ...": the subject does not act.
+            return None
+        if governor is None:
+            return None
+        return subject_of(governor)
     if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         controller = verb.head
         passive = _passive_patient(controller)

@@ -62,6 +62,8 @@ _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # A participle describing a noun ("the curfew imposed in Sudan", "the proposed corridor") tells what the
 # noun is, not a new event.
 _DESCRIPTIVE_DEPS = frozenset({"amod", "acl"})
+# Frames that attribute claims: the dictionary never touches them (its speech patterns are CAMEO 01).
+_ATTRIBUTION = frozenset({"report", "deny"})
 _IMPACT_VERBS = frozenset({"crash", "explode", "hit", "strike", "land", "fall"})
 
 
@@ -164,20 +166,26 @@ def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Tri
     PLOVER manual), unless the dictionary marks this verb + object as no event; else the most specific
     pattern of the compiled CAMEO dictionary that its clause satisfies."""
     lemmas = verb_lemmas(token)
-    ours = (
-        lexicon.word(_phrasal(token), "V")
-        or _prepositional(token, lexicon)
-        or next((s for form in lemmas if (s := lexicon.word(form, "V"))), None)
-    )
-    if ours is not None and ours.frame != "plain":
-        return Trigger(head=token, words=(token,), sense=ours, nominal=False)  # a frame keeps its frame
+    has_particle = any(c.dep_ == "prt" for c in token.children)
+    # A verb with its particle or preposition is a verb of its own ("shoot down", "call in", "stand by").
+    phrasal = (lexicon.word(_phrasal(token), "V") if has_particle else None) or _prepositional(token, lexicon)
+    ours = phrasal or next((s for form in lemmas if (s := lexicon.word(form, "V"))), None)
+    particle = phrasal is None and has_particle
+    if ours is not None and ours.frame in _ATTRIBUTION and not particle:
+        return Trigger(head=token, words=(token,), sense=ours, nominal=False)  # who says what, kept
     match = patterns.match(token, lemmas)
+    if particle and match is not None and " " in match.pattern.verb:
+        # A phrasal verb is a verb of its own ("called up reservists", "called off the talks"): the
+        # dictionary's multi-word verb beats our sense of the bare verb.
+        ours = None
     if match is not None and match.pattern.sense is None and not match.pattern.bare:
         # "released a report", "issued a statement": what the verb is done to says it is no event. A
         # pattern on the subject alone ("an aircraft crashed") does not overrule a sense of ours.
         on_object = bool(match.pattern.objects or match.pattern.particle or match.pattern.preps)
         if ours is None or on_object:
-            return None
+            return None  # also for a frame of ours: "pleaded guilty" is no plea for help
+    if ours is not None and ours.frame != "plain":
+        return Trigger(head=token, words=(token,), sense=ours, nominal=False)  # a frame keeps its frame
     if ours is not None:
         if _impact_without_agent(token, ours):
             return None
