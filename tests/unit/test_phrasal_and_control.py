@@ -55,3 +55,22 @@ def test_a_gerund_that_belongs_to_a_noun_has_no_subject() -> None:
     assert subject_of(gerund) is None
     passive = load_pipeline()("Iran was punished by cutting its exports.")
     assert subject_of(next(t for t in passive if t.lower_ == "cutting")) is None
+
+
+def test_verbs_coordinated_under_an_intent_verb_are_all_intended(coded: Coder) -> None:
+    found = coded("Chile plans to close its embassy and expel the Peruvian ambassador.")
+    assert found and all(type_ == "THREATEN" for type_, _, _ in found)
+
+
+def test_a_participle_expected_to_is_a_forecast_not_a_demand(coded: Coder) -> None:
+    found = coded(
+        "Chilean and Peruvian troops began joint drills on Monday,"
+        " expected to be joined later by Bolivian units."
+    )
+    assert not [c for c in found if c[0] == "REQUEST"]
+    assert ("REQUEST", ("AZE",), ("IRN",)) in coded("Azerbaijan expects Iran to apologise.")
+
+
+def test_easing_tensions_is_no_concession(coded: Coder) -> None:
+    assert not [c for c in coded("Japan and China sought to ease tensions.") if c[0] in ("CONCEDE", "AGREE")]
+    assert ("CONCEDE", ("EGY",), ("EGY",)) in coded("Egypt eased travel restrictions on Monday.")

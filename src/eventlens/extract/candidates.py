@@ -160,12 +160,15 @@ def _deontic_request(trigger: Trigger, attribution: Attribution | None) -> bool:
 
 def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
     """'call' is a phone consultation with a person, a request when it calls for or on something;
-    'is expected to' is a forecast, not a demand."""
+    'is expected to' and a participle 'expected to' without a subject are forecasts, not demands."""
     verb = trigger.head
     if trigger.nominal or len(trigger.words) > 1:
         return sense
-    if verb.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in verb.children):
-        return Sense(None, None, "plain")
+    if verb.lemma_.lower() == "expect" and (
+        any(c.dep_ == "auxpass" for c in verb.children)
+        or (verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children))
+    ):
+        return Sense(None, None, "plain")  # "is expected to", "warships, expected to be joined": a forecast
     if verb.lemma_.lower() != "call" or sense.mode != "phone":
         return sense  # a phrasal verb of its own: "called in the ambassador" (a summons, ACCUSE)
     if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):

@@ -86,6 +86,14 @@ def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
         return "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children):
         return "hypothetical"
-    if head.dep_ == "xcomp" and head.head.lemma_.lower() in INTENT_VERBS:
+    first = _first_conjunct(head)  # "plans to tighten sanctions and impose a blockade": both intended
+    if first.dep_ == "xcomp" and first.head.lemma_.lower() in INTENT_VERBS:
         return "future"
     return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of a run of coordinated verbs, whose complement role the others share."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head
+    return token
