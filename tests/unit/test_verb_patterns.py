@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.patterns import PatternMatch, VerbPatterns
+from eventlens.extract.roles import find_roles
 from eventlens.extract.triggers import find_triggers, verb_lemmas
 from eventlens.nlp import load_pipeline
 
@@ -135,3 +136,22 @@ def test_packaged_table_loads_with_its_event_nouns() -> None:
     assert len(table) > 1000
     offensive = table.event_noun("offensive")
     assert offensive is not None and offensive.type == "ASSAULT"
+
+
+def test_an_object_with_its_modifier_beats_the_bare_object(nlp: Language) -> None:
+    table = VerbPatterns.from_rows(
+        [
+            row("issue", obj="warrant", type_="REQUEST", line=1),
+            row("issue", obj="arrest warrant", type_="COERCE", mode="arrest", line=2),
+        ]
+    )
+    found = matched(table, nlp, "The court issued arrest warrants for three officers.", "issued")
+    assert found is not None and found.pattern.line == 2
+
+
+def test_a_preposition_the_pattern_names_gives_the_recipient(nlp: Language) -> None:
+    # "to" is no preposition of ASSAULT's recipient; the pattern "set fire to" makes it one
+    table = VerbPatterns.from_rows([row("set", obj="fire", preps="to", type_="ASSAULT")])
+    sent = next(nlp("Protesters set fire to the French consulate.").sents)
+    (trigger,) = find_triggers(sent, Lexicon.load(), table)
+    assert [t.text for t in find_roles(trigger).recipient] == ["fire", "consulate"]

@@ -204,22 +204,27 @@ class VerbPatterns:
         best: PatternMatch | None = None
         for key, particle in self._verb_keys(verb, lemmas):
             for pattern in self._by_verb.get(key, ()):
-                found = _satisfies(pattern, verb)
-                if found is None:
+                satisfied = _satisfies(pattern, verb)
+                if satisfied is None:
                     continue
+                found, modifiers = satisfied
                 words = (particle, *found) if particle is not None else found
-                # Each constraint met counts: the words matched, a multi-word verb's particle, a subject.
-                score = len(found) + (particle is not None) + bool(pattern.subject) + (not pattern.bare)
+                # Each constraint met counts: the words matched and the modifiers they had to carry ("arrest
+                # warrants" beats "warrants"), a multi-word verb's particle, a subject.
+                score = len(found) + modifiers + (particle is not None) + bool(pattern.subject)
+                score += not pattern.bare
                 candidate = PatternMatch(pattern=pattern, words=words, specificity=score)
                 if best is None or (score, -pattern.line) > (best.specificity, -best.pattern.line):
                     best = candidate
         return best
 
 
-def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[Token, ...] | None:
+def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[tuple[Token, ...], int] | None:
     """The tokens that meet the pattern's constraints after the verb (particle, object, prepositional
-    phrases), or None if any constraint, the subject's included, is unmet."""
+    phrases) and how many modifier words its object phrases required, or None if any constraint, the
+    subject's included, is unmet."""
     words: list[Token] = []
+    modifiers = 0
     if pattern.subject:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or _fits_any(subject, pattern.subject) is None:
@@ -233,17 +238,18 @@ def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[Token, ...] | None:
         words.append(particle)
     objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
     if pattern.objects:
-        obj = next((o for o in objects if _fits_any(o, pattern.objects) is not None), None)
-        if obj is None:
+        fit = next(((o, alt) for o in objects if (alt := _fits_any(o, pattern.objects)) is not None), None)
+        if fit is None:
             return None
-        words.append(obj)
+        words.append(fit[0])
+        modifiers += len(fit[1]) - 1
     holders = [verb, *objects]
     for prep, alternatives in pattern.preps:
         found = _prep_phrase(holders, prep, alternatives)
         if found is None:
             return None
         words.extend(found)
-    return tuple(words)
+    return tuple(words), modifiers
 
 
 def _prep_phrase(

@@ -202,6 +202,9 @@ def _verbal_roles(trigger: Trigger) -> Roles:
     recipients.extend(_prep_objects(verb, preps))
     for word in trigger.words[1:]:
         recipients.extend(_prep_objects(word, preps))
+        if word.dep_ == "prep" and word.head == verb and word.lower_ in _FALLBACK_PREPS:
+            # a preposition the dictionary pattern names: "set fire to the consulate", "pulled out of X"
+            recipients.extend(g for g in word.children if g.dep_ == "pobj" and g not in recipients)
     if patient is not None:
         recipients.extend(_prep_objects(patient, preps | {"by", "from"} if frame == "request" else preps))
     if frame == "commit":
