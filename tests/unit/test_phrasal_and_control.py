@@ -74,3 +74,8 @@ def test_a_participle_expected_to_is_a_forecast_not_a_demand(coded: Coder) -> No
 def test_easing_tensions_is_no_concession(coded: Coder) -> None:
     assert not [c for c in coded("Japan and China sought to ease tensions.") if c[0] in ("CONCEDE", "AGREE")]
     assert ("CONCEDE", ("EGY",), ("EGY",)) in coded("Egypt eased travel restrictions on Monday.")
+
+
+def test_denying_a_thing_is_a_refusal_denying_a_claim_a_denial(coded: Coder) -> None:
+    assert coded("Israel denied entry to two Irish lawmakers.") == [("SANCTION", ("ISR",), ("IRL",))]
+    assert coded("Iran denied that its drones had attacked Azerbaijan.") == [("ASSAULT", ("IRN",), ("AZE",))]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventlens.extract.lexicon import Lexicon, Sense
-from eventlens.extract.patterns import VerbPatterns
+from eventlens.extract.patterns import PatternMatch, VerbPatterns
 
 __all__ = ["DEFINITE", "EVENT_NOUNS_TRANSPARENT", "WEAPONS", "Trigger", "find_triggers"]
 
@@ -62,8 +62,6 @@ _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # A participle describing a noun ("the curfew imposed in Sudan", "the proposed corridor") tells what the
 # noun is, not a new event.
 _DESCRIPTIVE_DEPS = frozenset({"amod", "acl"})
-# Frames that attribute claims: the dictionary never touches them (its speech patterns are CAMEO 01).
-_ATTRIBUTION = frozenset({"report", "deny"})
 _IMPACT_VERBS = frozenset({"crash", "explode", "hit", "strike", "land", "fall"})
 
 
@@ -161,33 +159,44 @@ def _impact_without_agent(token: Token, sense: Sense) -> bool:
     )
 
 
+def _dictionary_overrules(match: PatternMatch, ours: Sense, *, loose_particle: bool) -> bool:
+    """Where the dictionary's reading of this verb beats our sense of the bare verb: a multi-word verb
+    whose particle our lexicon does not know ("called up reservists", "called off the talks"), and a
+    denial whose object is a thing refused, not a claim ("denied access to its airspace", "denied them
+    entry": REJECT or SANCTION, not a denial)."""
+    if loose_particle and " " in match.pattern.verb:
+        return True
+    return ours.frame == "deny" and match.pattern.sense is not None and bool(match.pattern.objects)
+
+
 def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Trigger | None:
     """A verb's event, in order of trust: our own sense of the verb (the lexicon, checked against the
-    PLOVER manual), unless the dictionary marks this verb + object as no event; else the most specific
-    pattern of the compiled CAMEO dictionary that its clause satisfies."""
+    PLOVER manual), unless the dictionary marks this verb + object as no event or reads the verb as
+    another verb (`_dictionary_overrules`); else the most specific pattern of the compiled CAMEO
+    dictionary that its clause satisfies."""
     lemmas = verb_lemmas(token)
     has_particle = any(c.dep_ == "prt" for c in token.children)
     # A verb with its particle or preposition is a verb of its own ("shoot down", "call in", "stand by").
     phrasal = (lexicon.word(_phrasal(token), "V") if has_particle else None) or _prepositional(token, lexicon)
     ours = phrasal or next((s for form in lemmas if (s := lexicon.word(form, "V"))), None)
-    particle = phrasal is None and has_particle
-    if ours is not None and ours.frame in _ATTRIBUTION and not particle:
+    loose_particle = phrasal is None and has_particle
+    if ours is not None and ours.frame == "report" and not loose_particle:
         return Trigger(head=token, words=(token,), sense=ours, nominal=False)  # who says what, kept
     match = patterns.match(token, lemmas)
-    if particle and match is not None and " " in match.pattern.verb:
-        # A phrasal verb is a verb of its own ("called up reservists", "called off the talks"): the
-        # dictionary's multi-word verb beats our sense of the bare verb.
+    if (
+        match is not None
+        and ours is not None
+        and _dictionary_overrules(match, ours, loose_particle=loose_particle)
+    ):
         ours = None
     if match is not None and match.pattern.sense is None and not match.pattern.bare:
         # "released a report", "issued a statement": what the verb is done to says it is no event. A
         # pattern on the subject alone ("an aircraft crashed") does not overrule a sense of ours.
         on_object = bool(match.pattern.objects or match.pattern.particle or match.pattern.preps)
-        if ours is None or on_object:
+        if ours is None or (on_object and ours.frame != "deny"):
             return None  # also for a frame of ours: "pleaded guilty" is no plea for help
-    if ours is not None and ours.frame != "plain":
-        return Trigger(head=token, words=(token,), sense=ours, nominal=False)  # a frame keeps its frame
     if ours is not None:
-        if _impact_without_agent(token, ours):
+        if ours.frame == "plain" and _impact_without_agent(token, ours):
             return None
         return Trigger(head=token, words=(token,), sense=ours, nominal=False)
     if match is None or match.pattern.sense is None or _impact_without_agent(token, match.pattern.sense):
