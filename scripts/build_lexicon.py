@@ -31,6 +31,7 @@ lines that end with the column names (so a rebuild from the same inputs gives id
   bare verb. Duplicates (all but the line equal) keep their first line.
 - event_nouns.tsv: noun, type, mode, context, support: what support verbs' objects name (see
   `event_nouns`).
+- support_verbs.tsv: verb: those support verbs, for the matcher (an event noun they take is the event).
 - verb_forms.tsv: form, verb: the irregular forms the dictionary lists, for lemmas a tagger gets wrong.
 
 Choices: a paired code `[A:B]` keeps A (the subject → object event); `[:B]` (reverse only) is dropped;
@@ -81,6 +82,7 @@ BARE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 COLUMNS = ("verb", "subject", "particle", "object", "preps", "code", "type", "mode", "context", "line")
 NOUN_COLUMNS = ("noun", "type", "mode", "context", "support")
 FORM_COLUMNS = ("form", "verb")
+SUPPORT_COLUMNS = ("verb",)
 # Summary counts of rows that were written, but with a field changed.
 CHANGES = ("mode unknown", "context unknown", "overridden by nonevent_objects")
 EventNoun = tuple[str, str, str, str, int]
@@ -210,6 +212,7 @@ class Compiled:
     forms: list[tuple[str, str]]
     counts: Counter[str]
     dropped: Counter[str]
+    support_verbs: list[str]
 
 
 # --- the crosswalk ---------------------------------------------------------------------------------
@@ -485,7 +488,7 @@ def compile_dictionary(text: str, crosswalk: Crosswalk, curated: Curated) -> Com
     form_rows = sorted({(form, verb.base) for b in parsed.blocks for verb in b.verbs for form in verb.forms})
     counts["event nouns"] = len(nouns)
     counts["verb forms"] = len(form_rows)
-    return Compiled(unique, nouns, form_rows, counts, +dropped)
+    return Compiled(unique, nouns, form_rows, counts, +dropped, sorted(curated.noun_verbs))
 
 
 def _pattern_rows(
@@ -747,6 +750,16 @@ def build(cameo: Path, crosswalk: Path, out_dir: Path, curated_dir: Path, ontolo
         header("Irregular verb forms the dictionary lists → its base verb.", cameo),
         FORM_COLUMNS,
         compiled.forms,
+    )
+    write_tsv(
+        out_dir / "support_verbs.tsv",
+        header(
+            "Support verbs: they name no event of their own, the event noun they take does (launch talks).",
+            cameo,
+            "From scripts/kb/light_verbs.tsv, the verbs marked nouns=yes.",
+        ),
+        SUPPORT_COLUMNS,
+        ((verb,) for verb in compiled.support_verbs),
     )
     return compiled
 

@@ -302,7 +302,7 @@ XWALK = SHARED / "plover" / "CAMEO2PLOVER-2021.txt"
 @pytest.mark.skipif(not (CAMEO.is_file() and XWALK.is_file()), reason="no /work/shared sources here")
 def test_packaged_tables_match_a_fresh_build(tmp_path: Path) -> None:
     data = REPO / "src" / "eventlens" / "data"
-    names = ("verb_patterns.tsv", "event_nouns.tsv", "verb_forms.tsv")
+    names = ("verb_patterns.tsv", "event_nouns.tsv", "verb_forms.tsv", "support_verbs.tsv")
     ontology = REPO / "src" / "eventlens" / "ontology" / "plover.json"
     for out in (tmp_path / "a", tmp_path / "b"):
         compiled = build_lexicon.build(CAMEO, XWALK, out, REPO / "scripts" / "kb", ontology)

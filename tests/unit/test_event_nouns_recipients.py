@@ -81,3 +81,15 @@ def test_own_state_stays_where_nothing_else_is_named(coded: Coder) -> None:
 def test_a_region_sharing_a_word_with_a_country_is_not_a_recipient(coded: Coder) -> None:
     found = coded("Young Algerians blocked roads leading to the city centre on Sunday.")
     assert found and all(recipient == ("DZA",) for _, _, recipient in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sudan and Chad launched talks on their border dispute.", ("CONSULT", ("SDN", "TCD"), ())),
+        ("Students held a rally against the Serbian government.", ("PROTEST", ("SRB",), ("SRB",))),
+    ],
+)
+def test_a_support_verb_takes_the_event_of_its_noun(coded: Coder, text: str, expected: tuple) -> None:
+    """Alone, "launch" reads as an attack in our lexicon; with an event noun, the noun names the event."""
+    assert coded(text) == [expected]

@@ -32,7 +32,7 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp", "advmod"
 _PREP_DEPS = frozenset({"prep", "dative", "agent"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _ANY = frozenset({"+", "$"})  # the dictionary's actor markers: any noun phrase
-_TABLES = ("verb_patterns.tsv", "event_nouns.tsv", "verb_forms.tsv")  # in from_rows's order
+_TABLES = ("verb_patterns.tsv", "event_nouns.tsv", "verb_forms.tsv", "support_verbs.tsv")  # from_rows's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +126,14 @@ class VerbPatterns:
         patterns: Iterable[VerbPattern],
         event_nouns: dict[str, Sense],
         forms: dict[str, str],
+        support_verbs: frozenset[str] = frozenset(),
     ) -> None:
         self._by_verb: dict[str, list[VerbPattern]] = defaultdict(list)
         for pattern in patterns:
             self._by_verb[pattern.verb].append(pattern)
         self._event_nouns = event_nouns
         self._forms = forms
+        self._support = support_verbs
 
     @classmethod
     @cache
@@ -149,9 +151,11 @@ class VerbPatterns:
         patterns: Iterable[list[str]],
         nouns: Iterable[list[str]] = (),
         forms: Iterable[list[str]] = (),
+        support: Iterable[list[str]] = (),
     ) -> VerbPatterns:
         """Tables from rows in the packaged columns: patterns (verb, subject, particle, object, preps,
-        code, type, mode, context, line), event nouns (noun, type, mode, ...), forms (form, verb).
+        code, type, mode, context, line), event nouns (noun, type, mode, ...), forms (form, verb),
+        support verbs (verb).
 
         Raises KnowledgeBaseError when a row names a PLOVER type the ontology does not know.
         """
@@ -176,7 +180,8 @@ class VerbPatterns:
             sense = _sense(ontology, row[1], row[2], f"event_nouns.tsv row {n}")
             if sense is not None:
                 event_nouns[row[0]] = sense
-        return cls(compiled, event_nouns, {form: verb for form, verb in forms})
+        forms_of = {form: verb for form, verb in forms}
+        return cls(compiled, event_nouns, forms_of, frozenset(row[0] for row in support))
 
     def __len__(self) -> int:
         return sum(len(p) for p in self._by_verb.values())
@@ -184,6 +189,10 @@ class VerbPatterns:
     def event_noun(self, lemma: str) -> Sense | None:
         """The event a noun names after a light verb ("mounted an invasion"), from the dictionary."""
         return self._event_nouns.get(lemma.lower())
+
+    def is_support(self, verb: str) -> bool:
+        """A support verb ("launch", "carry out", "hold"): it names no event, the event noun it takes does."""
+        return verb.lower() in self._support
 
     def _verb_keys(self, verb: Token, lemmas: Iterable[str]) -> Iterator[tuple[str, Token | None]]:
         """Dictionary entries a verb token may stand for: its lemmas, its irregular form, and each with

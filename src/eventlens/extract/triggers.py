@@ -136,6 +136,21 @@ def _combo(verb: Token, lexicon: Lexicon) -> tuple[Sense, Token] | None:
     return None
 
 
+def _carried(verb: Token, lexicon: Lexicon, patterns: VerbPatterns) -> tuple[Sense, Token] | None:
+    """A support verb with an event noun for its object: the noun names the event, the verb's subject
+    does it ("launched talks with X", "held a rally", "mounted an offensive against Y")."""
+    if not any(patterns.is_support(form) for form in (_phrasal(verb), *verb_lemmas(verb))):
+        return None
+    for noun in _light_objects(verb):
+        if noun.dep_ in ("prep", "prt") or (noun.head.dep_ == "prep" and noun.head.head == verb):
+            continue  # the object itself or what it counts ("ten days of war games"), not a place
+        sense = _noun_sense(noun, lexicon, patterns)
+        if sense is not None and sense.type is not None:
+            frame = "request" if sense.type == "REQUEST" else "plain"  # "made an appeal to X to ..."
+            return Sense(sense.type, sense.mode, frame, origin=sense.origin), noun
+    return None
+
+
 def _prepositional(token: Token, lexicon: Lexicon) -> Sense | None:
     """Verbs whose meaning needs their preposition: "stand by", "side with"."""
     for child in token.children:
@@ -243,7 +258,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon, patterns: VerbPatterns | Non
     taken: set[int] = set()
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in ("be", "have"):
-            combo = _combo(token, lexicon)
+            combo = _combo(token, lexicon) or _carried(token, lexicon, patterns)
             if combo:
                 sense, noun = combo
                 found.append(Trigger(head=token, words=(token, noun), sense=sense, nominal=False))
