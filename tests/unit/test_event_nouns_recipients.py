@@ -26,6 +26,8 @@ Coder = Callable[[str], list[tuple[str, tuple[str | None, ...], tuple[str | None
         # object of a verb that names no event: the clause subject acts, "against"/"of" names the target
         ("Chad's army conducted airstrikes against rebel bases in Sudan.", ("ASSAULT", ("TCD",), ("SDN",))),
         ("Russia mounted an invasion of Georgia.", ("ASSAULT", ("RUS",), ("GEO",))),
+        # "for" after a verb of coming together: who comes for an event takes part in it
+        ("Thousands of Kenyans gathered for a rally in Nairobi.", ("PROTEST", ("KEN",), ("KEN",))),
         # the object of a preposition "in" after such a verb: "took part in"
         (
             "Kenyan forces took part in an offensive against Somali militants.",
@@ -39,6 +41,7 @@ def test_event_noun_takes_the_clause_subject(coded: Coder, text: str, expected: 
 
 def test_event_noun_after_a_verb_of_undergoing_or_intent_is_no_event_of_the_subject(coded: Coder) -> None:
     assert not [c for c in coded("Georgia suffered an invasion in the north.") if c[0] == "ASSAULT"]
+    assert not [c for c in coded("Greek farmers voted for sanctions on Turkey.") if c[0] == "SANCTION"]
     planned = coded("The cell had planned attacks against several embassies.")
     assert not [c for c in planned if c[0] == "ASSAULT"]
 

@@ -50,6 +50,11 @@ _NOT_AGENTIVE = frozenset(
         "want",
     }
 )
+# Verbs of coming together or travelling: who comes "for" an event takes part in it ("gathered for a
+# rally", "arrived for talks"); other verbs with "for" advocate or wait ("voted for sanctions").
+_ARRIVAL = frozenset(
+    {"arrive", "come", "gather", "assemble", "converge", "travel", "fly", "head", "return", "convene"}
+)
 # Verbs whose infinitive complement happened: "began to withdraw", "continued to shell".
 _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "proceed", "keep"})
 # Marks of a clause that states an aim or a condition, not a fact.
@@ -232,10 +237,13 @@ def _clause_actor(cand: Candidate, by_head: dict[int, Trigger]) -> Candidate:
     if not cand.trigger.nominal or cand.roles.actor or noun.dep_ not in _NOUN_COMPLEMENT_DEPS:
         return cand
     verb = noun.head
-    if noun.dep_ == "pobj":  # "engaged in talks with X", "took part in the offensive"
-        if verb.lower_ != "in" or verb.dep_ != "prep" or verb.head.pos_ not in ("VERB", "AUX"):
+    if noun.dep_ == "pobj":  # "engaged in talks with X"; "gathered for a rally", "flew to Rome for talks"
+        prep = verb
+        if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
             return cand
-        verb = verb.head
+        verb = prep.head
+        if prep.lower_ != "in" and not (prep.lower_ == "for" and verb.lemma_.lower() in _ARRIVAL):
+            return cand
     governing = by_head.get(verb.i)
     if verb.pos_ not in ("VERB", "AUX") or (governing is not None and governing.sense.frame != "report"):
         return cand
