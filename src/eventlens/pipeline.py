@@ -234,7 +234,7 @@ class Extractor:
         if not actors:
             return None
         recipients = _recipients(cand.type, actors, coded)
-        type_, mode = _by_whom(cand.type, cand.mode, actors)
+        type_, mode = _by_whom(cand.type, cand.mode, actors, coder=self.actors)
         implied = not recipients
         if implied or {r.country for r in recipients} <= {a.country for a in actors}:
             # Nobody named, or only the actor's own side: the clauses around it may name the other party.
@@ -372,11 +372,22 @@ def _recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity, ...
     return others or coded
 
 
-def _by_whom(type_: str, mode: str | None, actors: tuple[Entity, ...]) -> tuple[str, str | None]:
-    """Blocking a road is coercion when the state does it and a protest when citizens do."""
-    if type_ == "COERCE" and mode == "restrict" and not any(a.sector in _STATE_SECTORS for a in actors):
+def _by_whom(
+    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder
+) -> tuple[str, str | None]:
+    """Blocking a road, a border or a port is coercion when the state does it and a protest when citizens
+    do (PLOVER: COERCE "restrict" against PROTEST "obstruct"). The state is a state sector (government,
+    military, police, ...) or a country named by its name alone ("Israel imposed a blockade"), which CAMEO
+    codes as the state itself; its people named by a demonym ("young Algerians blocked roads") are not."""
+    if type_ == "COERCE" and mode == "restrict" and not any(_acts_for_state(a, coder) for a in actors):
         return "PROTEST", "obstruct"
     return type_, mode
+
+
+def _acts_for_state(entity: Entity, coder: ActorCoder) -> bool:
+    return entity.sector in _STATE_SECTORS or (
+        entity.sector is None and entity.country in coder.countries_named(entity.text)
+    )
 
 
 def _claim(cand: Candidate, claimant: Entity | None) -> Claim:

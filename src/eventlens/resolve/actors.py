@@ -126,6 +126,14 @@ class ActorCoder:
         """The country a demonym or adjective belongs to: "Iranian" → "IRN", "Azeri" → "AZE"."""
         return self._country_of_kind(text, "demonym")
 
+    def countries_named(self, text: str) -> frozenset[str]:
+        """The countries a phrase is a name of ("Israel", "the U.S.", "Britain"), as the table lists country
+        names and their variants; empty for a demonym ("Algerians"), a capital, a city or anything else."""
+        key = " ".join(t.norm for t in _strip_determiners(tokens(text)))
+        return frozenset(
+            row.country for row in self._kb.actors.get(key, ()) if row.kind == "country" and row.country
+        )
+
     def ruler_patterns(self) -> list[dict]:
         """spaCy EntityRuler patterns that fix the small English model's confusions.
 

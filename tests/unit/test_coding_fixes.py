@@ -1,0 +1,58 @@
+"""Coding fixes a user reported, each on a short article of our own: who blockades, which event a figure
+belongs to, where an event happened, whose the dateline is, and which Congo is meant."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from eventlens.model import Article, EventMention
+from eventlens.pipeline import Extractor
+
+Extract = Callable[[str], list[EventMention]]
+
+
+@pytest.fixture(scope="module")
+def extract() -> Extract:
+    """Every mention of one article of our own, published 2026-03-05 (the loaded tables are cached, so
+    this shares them with the session's `coded` fixture)."""
+    extractor = Extractor.load()
+
+    def run(text: str) -> list[EventMention]:
+        return extractor.extract(Article(id="test", text=text, published=dt.date(2026, 3, 5)))
+
+    return run
+
+
+def _only(mentions: list[EventMention], type_: str) -> EventMention:
+    found = [m for m in mentions if m.type == type_]
+    assert len(found) == 1, [(m.type, m.evidence) for m in mentions]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Chile imposed a naval blockade on Peru's northern ports on Tuesday.", "CHL"),
+        ("Norway blocked the border crossing with Sweden on Monday.", "NOR"),
+    ],
+)
+def test_a_country_that_blockades_is_the_state_and_coerces(coded, text: str, actor: str) -> None:
+    events = coded(text)
+    assert any(t == "COERCE" and a == (actor,) for t, a, _ in events), events
+    assert not any(t == "PROTEST" for t, _, _ in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers blocked the main road to the capital on Monday.",
+        "Young Chileans blocked roads across Santiago on Monday.",  # a demonym names people, not the state
+    ],
+)
+def test_citizens_who_block_a_road_still_protest(coded, text: str) -> None:
+    events = coded(text)
+    assert any(t == "PROTEST" for t, _, _ in events), events
+    assert not any(t == "COERCE" for t, _, _ in events), events
