@@ -40,8 +40,8 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-# Events whose figures (killed, injured, launched, intercepted, arrested) a report gives.
-_COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# Events whose figures (killed, injured, launched, intercepted, arrested) a report gives; see _counts.
+_COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -57,18 +57,29 @@ def _is_heading(sentence: Span) -> bool:
 def _attach_figures(
     mentions: list[EventMention], first_new: int, figures: Sequence[Figure], said_by: Token | None
 ) -> None:
-    """Give a sentence's figures to its violent or coercive events; a sentence of figures alone ("the
-    prosecutor said four people were injured") adds them, with who gave them, to the last such event told
-    in the article before it."""
+    """Give a sentence's figures to its violent or coercive events (`_counts`); a sentence of figures
+    without one ("the prosecutor said four people were injured") adds them, with who gave them, to the last
+    such event told in the article before it."""
     if not figures:
         return
-    targets = [i for i in range(first_new, len(mentions)) if mentions[i].type in _COUNTED]
+    targets = [i for i in range(first_new, len(mentions)) if _counts(mentions[i])]
     if not targets:
-        earlier = [i for i in range(first_new) if mentions[i].type in _COUNTED]
+        earlier = [i for i in range(first_new) if _counts(mentions[i])]
         targets = earlier[-1:]
         figures = [replace(f, per=_phrase_text(said_by)) for f in figures] if said_by is not None else figures
     for i in targets:
-        mentions[i] = replace(mentions[i], figures=(*mentions[i].figures, *figures))
+        new = [f for f in figures if f not in mentions[i].figures]  # a denial may repeat the claim's figures
+        mentions[i] = replace(mentions[i], figures=(*mentions[i].figures, *new))
+
+
+def _counts(mention: EventMention) -> bool:
+    """Whether a mention takes the figures told with it. The figures `figures_in` reads (killed, injured,
+    arrested, displaced, missing, launched, intercepted) count the harm and the weapons of an assault, a
+    coercion or a protest (_COUNTED); none counts the forces a MOBILIZE deploys, so a deployment told
+    beside an attack takes none. A denial takes none either: the figures of a sentence that tells a denial
+    ("Iran denied the strike, which injured four") are the asserting side's, and belong to the asserted
+    event (gold/README.md codes the denial as the denied event, under the denier's claim)."""
+    return mention.type in _COUNTED and mention.claim.stance != "denies"
 
 
 def _phrase_text(head: Token) -> str:

@@ -56,3 +56,33 @@ def test_citizens_who_block_a_road_still_protest(coded, text: str) -> None:
     events = coded(text)
     assert any(t == "PROTEST" for t, _, _ in events), events
     assert not any(t == "COERCE" for t, _, _ in events), events
+
+
+def _figures(mention: EventMention) -> set[tuple[str, int | None]]:
+    return {(f.name, f.value) for f in mention.figures}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile deployed troops to the border and fired 12 missiles at Tacna, killing four civilians.",
+        "Chile fired 12 missiles at Tacna on Monday. Chile also deployed troops along the frontier. "
+        "Four civilians were killed, the ministry said.",
+    ],
+)
+def test_casualty_and_weapon_figures_go_to_the_attack_not_the_deployment(extract: Extract, text: str) -> None:
+    mentions = extract(text)
+    assert _figures(_only(mentions, "ASSAULT")) == {("launched", 12), ("killed", 4)}
+    assert _only(mentions, "MOBILIZE").figures == ()
+
+
+def test_figures_told_with_a_denial_go_to_the_asserted_event(extract: Extract) -> None:
+    mentions = extract(
+        "Peru said Chilean drones struck Tacna on Monday. Chile denied that its drones had attacked the "
+        "city, while Peru said four people were injured."
+    )
+    asserted = [m for m in mentions if m.type == "ASSAULT" and m.claim.stance == "asserts"]
+    denied = [m for m in mentions if m.claim.stance == "denies"]
+    assert len(asserted) == 1 and denied, [(m.type, m.claim.stance) for m in mentions]
+    assert _figures(asserted[0]) == {("injured", 4)}
+    assert all(m.figures == () for m in denied)
