@@ -166,8 +166,10 @@ class Figure:
 class EventMention:
     """One reported event in one sentence of one article, coded in PLOVER.
 
-    Offsets are character offsets into the article text: `sentence_start` for the sentence, `start`/`end`
-    for the evidence span (the words that carry the event).
+    Offsets are character offsets into the text the parser read, `sentence_start` for the sentence,
+    `start`/`end` for the evidence span (the words that carry the event): the article text, after the
+    title and a blank line where the title is read as a sentence of its own
+    (`eventlens.titles.title_prefix(article.title, article.text) + article.text`).
     """
 
     id: str

@@ -2,7 +2,7 @@
 
 Two fixes go into the small English model before anything reads its output:
 - paragraph breaks end sentences, so a headline ("Drones crash in Nakhchivan") never fuses with the
-  sentence under it;
+  sentence under it, and a paragraph's first word never makes a sentence of its own;
 - an entity ruler built from our country, actor and place tables overrides the model's confusions
   (it tags "Azerbaijan" and "Tabriz" as PERSON).
 """
@@ -15,7 +15,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 __all__ = ["MODEL", "load_pipeline", "mask_dateline", "parse"]
 
@@ -28,11 +28,28 @@ _DATELINE = re.compile(
 
 @Language.component("eventlens_paragraphs")
 def _paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every blank line; the parser keeps its own boundaries elsewhere."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if (previous.is_space and previous.text.count("\n") >= 2) or "\n\n" in previous.whitespace_:
-            token.is_sent_start = True
+    """Start a sentence after every blank line, and never end one after a paragraph's first word alone;
+    the parser keeps its own boundaries elsewhere.
+
+    The second rule matters after a line without a full stop (a headline, a line broken mid-sentence):
+    the model reads the next paragraph's first word as continuing that line ("... for drone strike
+    Azerbaijan"), and, made to start a sentence there, used to close it after that one word, cutting
+    "Azerbaijan" off "on Thursday blamed Iran ..." and losing the accuser.
+    """
+    first: Token | None = None  # the first word of the paragraph being read, until its second is seen
+    after_break = True
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or token.text.count("\n") >= 2
+            continue
+        if after_break:
+            if token.i > 0:
+                token.is_sent_start = True
+            first = token
+        elif first is not None:
+            token.is_sent_start = False
+            first = None
+        after_break = "\n\n" in token.whitespace_
     return doc
 
 

@@ -31,6 +31,7 @@ from eventlens.resolve.context import ArticleCoder, is_state
 from eventlens.resolve.discourse import Discourse
 from eventlens.resolve.places import Gazetteer
 from eventlens.resolve.timeline import Timeline
+from eventlens.titles import sentences_read, title_prefix
 
 __all__ = ["Extractor", "Reading"]
 
@@ -40,46 +41,40 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-# Events whose figures (killed, injured, launched, intercepted, arrested) a report gives; see _counts.
-_COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# Events whose figures (killed, injured, launched, intercepted, arrested) a report gives.
+_COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
 
 
-def _is_heading(sentence: Span) -> bool:
-    """A headline or section title: a short line with no closing punctuation."""
-    text = sentence.text.strip()
-    return not text or (text[-1] not in '.!?"”’)' and len(sentence) < 16) or text.startswith("#")
+def _reading(article: Article) -> tuple[str, tuple[Article, str | None, int]]:
+    """The text the parser reads for `article`, with the article, its dateline and where its title ends.
+
+    The text is the article's, its wire dateline masked (`mask_dateline`), after the title as a paragraph
+    of its own where the title is read as a sentence (`titles.title_prefix`); offsets count from its start.
+    """
+    title = title_prefix(article.title, article.text)
+    masked, dateline = mask_dateline(article.text)
+    return title + masked, (article, dateline, len(title))
 
 
 def _attach_figures(
     mentions: list[EventMention], first_new: int, figures: Sequence[Figure], said_by: Token | None
 ) -> None:
-    """Give a sentence's figures to its violent or coercive events (`_counts`); a sentence of figures
-    without one ("the prosecutor said four people were injured") adds them, with who gave them, to the last
-    such event told in the article before it."""
+    """Give a sentence's figures to its violent or coercive events; a sentence of figures alone ("the
+    prosecutor said four people were injured") adds them, with who gave them, to the last such event told
+    in the article before it."""
     if not figures:
         return
-    targets = [i for i in range(first_new, len(mentions)) if _counts(mentions[i])]
+    targets = [i for i in range(first_new, len(mentions)) if mentions[i].type in _COUNTED]
     if not targets:
-        earlier = [i for i in range(first_new) if _counts(mentions[i])]
+        earlier = [i for i in range(first_new) if mentions[i].type in _COUNTED]
         targets = earlier[-1:]
         figures = [replace(f, per=_phrase_text(said_by)) for f in figures] if said_by is not None else figures
     for i in targets:
-        new = [f for f in figures if f not in mentions[i].figures]  # a denial may repeat the claim's figures
-        mentions[i] = replace(mentions[i], figures=(*mentions[i].figures, *new))
-
-
-def _counts(mention: EventMention) -> bool:
-    """Whether a mention takes the figures told with it. The figures `figures_in` reads (killed, injured,
-    arrested, displaced, missing, launched, intercepted) count the harm and the weapons of an assault, a
-    coercion or a protest (_COUNTED); none counts the forces a MOBILIZE deploys, so a deployment told
-    beside an attack takes none. A denial takes none either: the figures of a sentence that tells a denial
-    ("Iran denied the strike, which injured four") are the asserting side's, and belong to the asserted
-    event (gold/README.md codes the denial as the denied event, under the denier's claim)."""
-    return mention.type in _COUNTED and mention.claim.stance != "denies"
+        mentions[i] = replace(mentions[i], figures=(*mentions[i].figures, *figures))
 
 
 def _phrase_text(head: Token) -> str:
@@ -145,11 +140,13 @@ class Extractor:
         With `failures`, an article whose extraction raises is recorded there and skipped, so one odd
         text never stops a batch; without it the error propagates.
         """
-        pending = ((mask_dateline(a.text), a) for a in articles)
-        stream = ((masked, (article, dateline)) for (masked, dateline), article in pending)
-        for doc, (article, dateline) in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        stream = (_reading(article) for article in articles)
+        for doc, (article, dateline, title_end) in self.nlp.pipe(
+            stream, as_tuples=True, batch_size=batch_size
+        ):
             try:
-                reading = Reading(article, self._mentions(doc, article, dateline), names_in(doc))
+                mentions = self._mentions(doc, article, dateline, title_end=title_end)
+                reading = Reading(article, mentions, names_in(doc))
             except Exception as error:
                 if failures is None:
                     raise
@@ -170,7 +167,9 @@ class Extractor:
                 return place.country
         return None
 
-    def _mentions(self, doc: Doc, article: Article, dateline: str | None) -> list[EventMention]:
+    def _mentions(
+        self, doc: Doc, article: Article, dateline: str | None, *, title_end: int
+    ) -> list[EventMention]:
         coder = ArticleCoder(
             doc,
             published=article.published,
@@ -182,9 +181,7 @@ class Extractor:
         discourse = Discourse()
         out: list[EventMention] = []
         speaker = None
-        for sentence in doc.sents:
-            if _is_heading(sentence):
-                continue
+        for sentence in sentences_read(doc, title_end=title_end):
             candidates = sentence_candidates(sentence, self.lexicon, quoted_speaker=speaker)
             said_by = last_speaker(sentence, self.lexicon)
             speaker = said_by or (speaker if _quote_goes_on(sentence) else None)
@@ -245,7 +242,7 @@ class Extractor:
         if not actors:
             return None
         recipients = _recipients(cand.type, actors, coded)
-        type_, mode = _by_whom(cand.type, cand.mode, actors, coder=self.actors)
+        type_, mode = _by_whom(cand.type, cand.mode, actors)
         implied = not recipients
         if implied or {r.country for r in recipients} <= {a.country for a in actors}:
             # Nobody named, or only the actor's own side: the clauses around it may name the other party.
@@ -383,22 +380,11 @@ def _recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity, ...
     return others or coded
 
 
-def _by_whom(
-    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder
-) -> tuple[str, str | None]:
-    """Blocking a road, a border or a port is coercion when the state does it and a protest when citizens
-    do (PLOVER: COERCE "restrict" against PROTEST "obstruct"). The state is a state sector (government,
-    military, police, ...) or a country named by its name alone ("Israel imposed a blockade"), which CAMEO
-    codes as the state itself; its people named by a demonym ("young Algerians blocked roads") are not."""
-    if type_ == "COERCE" and mode == "restrict" and not any(_acts_for_state(a, coder) for a in actors):
+def _by_whom(type_: str, mode: str | None, actors: tuple[Entity, ...]) -> tuple[str, str | None]:
+    """Blocking a road is coercion when the state does it and a protest when citizens do."""
+    if type_ == "COERCE" and mode == "restrict" and not any(a.sector in _STATE_SECTORS for a in actors):
         return "PROTEST", "obstruct"
     return type_, mode
-
-
-def _acts_for_state(entity: Entity, coder: ActorCoder) -> bool:
-    return entity.sector in _STATE_SECTORS or (
-        entity.sector is None and entity.country in coder.countries_named(entity.text)
-    )
 
 
 def _claim(cand: Candidate, claimant: Entity | None) -> Claim:

@@ -23,10 +23,10 @@ def test_an_article_whose_extraction_crashes_is_skipped_and_the_rest_stored(
     extractor = Extractor.load()
     original = extractor._mentions
 
-    def failing(doc, article, dateline):
+    def failing(doc, article, dateline, **options):
         if article.path == "bad.txt":
             raise RuntimeError("simulated parser failure")
-        return original(doc, article, dateline)
+        return original(doc, article, dateline, **options)
 
     monkeypatch.setattr(extractor, "_mentions", failing)
     with Store(tmp_path / "db.duckdb") as store:
