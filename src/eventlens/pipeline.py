@@ -41,8 +41,8 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-# Events whose figures (killed, injured, launched, intercepted, arrested) a report gives.
-_COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# Events whose figures (killed, injured, launched, intercepted, arrested) a report gives; see _counts.
+_COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -63,18 +63,29 @@ def _reading(article: Article) -> tuple[str, tuple[Article, str | None, int]]:
 def _attach_figures(
     mentions: list[EventMention], first_new: int, figures: Sequence[Figure], said_by: Token | None
 ) -> None:
-    """Give a sentence's figures to its violent or coercive events; a sentence of figures alone ("the
-    prosecutor said four people were injured") adds them, with who gave them, to the last such event told
-    in the article before it."""
+    """Give a sentence's figures to its violent or coercive events (`_counts`); a sentence of figures
+    without one ("the prosecutor said four people were injured") adds them, with who gave them, to the last
+    such event told in the article before it."""
     if not figures:
         return
-    targets = [i for i in range(first_new, len(mentions)) if mentions[i].type in _COUNTED]
+    targets = [i for i in range(first_new, len(mentions)) if _counts(mentions[i])]
     if not targets:
-        earlier = [i for i in range(first_new) if mentions[i].type in _COUNTED]
+        earlier = [i for i in range(first_new) if _counts(mentions[i])]
         targets = earlier[-1:]
         figures = [replace(f, per=_phrase_text(said_by)) for f in figures] if said_by is not None else figures
     for i in targets:
-        mentions[i] = replace(mentions[i], figures=(*mentions[i].figures, *figures))
+        new = [f for f in figures if f not in mentions[i].figures]  # a denial may repeat the claim's figures
+        mentions[i] = replace(mentions[i], figures=(*mentions[i].figures, *new))
+
+
+def _counts(mention: EventMention) -> bool:
+    """Whether a mention takes the figures told with it. The figures `figures_in` reads (killed, injured,
+    arrested, displaced, missing, launched, intercepted) count the harm and the weapons of an assault, a
+    coercion or a protest (_COUNTED); none counts the forces a MOBILIZE deploys, so a deployment told
+    beside an attack takes none. A denial takes none either: the figures of a sentence that tells a denial
+    ("Iran denied the strike, which injured four") are the asserting side's, and belong to the asserted
+    event (gold/README.md codes the denial as the denied event, under the denier's claim)."""
+    return mention.type in _COUNTED and mention.claim.stance != "denies"
 
 
 def _phrase_text(head: Token) -> str:
@@ -242,7 +253,7 @@ class Extractor:
         if not actors:
             return None
         recipients = _recipients(cand.type, actors, coded)
-        type_, mode = _by_whom(cand.type, cand.mode, actors)
+        type_, mode = _by_whom(cand.type, cand.mode, actors, coder=self.actors)
         implied = not recipients
         if implied or {r.country for r in recipients} <= {a.country for a in actors}:
             # Nobody named, or only the actor's own side: the clauses around it may name the other party.
@@ -380,11 +391,22 @@ def _recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity, ...
     return others or coded
 
 
-def _by_whom(type_: str, mode: str | None, actors: tuple[Entity, ...]) -> tuple[str, str | None]:
-    """Blocking a road is coercion when the state does it and a protest when citizens do."""
-    if type_ == "COERCE" and mode == "restrict" and not any(a.sector in _STATE_SECTORS for a in actors):
+def _by_whom(
+    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder
+) -> tuple[str, str | None]:
+    """Blocking a road, a border or a port is coercion when the state does it and a protest when citizens
+    do (PLOVER: COERCE "restrict" against PROTEST "obstruct"). The state is a state sector (government,
+    military, police, ...) or a country named by its name alone ("Israel imposed a blockade"), which CAMEO
+    codes as the state itself; its people named by a demonym ("young Algerians blocked roads") are not."""
+    if type_ == "COERCE" and mode == "restrict" and not any(_acts_for_state(a, coder) for a in actors):
         return "PROTEST", "obstruct"
     return type_, mode
+
+
+def _acts_for_state(entity: Entity, coder: ActorCoder) -> bool:
+    return entity.sector in _STATE_SECTORS or (
+        entity.sector is None and entity.country in coder.countries_named(entity.text)
+    )
 
 
 def _claim(cand: Candidate, claimant: Entity | None) -> Claim:
