@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from eventlens.extract.candidates import Candidate, sentence_candidates
 from eventlens.extract.claims import last_speaker
 from eventlens.extract.figures import figures_in
+from eventlens.extract.judgements import Rebuttal, rebuttals
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
 from eventlens.extract.names import Name, names_in
@@ -37,15 +38,22 @@ __all__ = ["Extractor", "Reading"]
 
 log = logging.getLogger(__name__)
 
-_PLACE_PREPS = frozenset(
-    {"in", "at", "near", "toward", "towards", "into", "on", "from", "over", "across", "of"}
-)
+# Prepositions that place any event ("met in Istanbul"), and those that name a target or a source, which
+# place only an event on the ground (_ON_THE_GROUND: "fired toward Nakhchivan", "withdrew from Gaza"): for
+# a speech act they name whom it addresses or what it is about ("pressure on Iran", "talks over Kashmir").
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "across"})
+_TARGET_PREPS = frozenset({"toward", "towards", "on", "from", "over", "of"})
+# Events that act physically on a territory: a territory as their object is where they happen.
+_ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Events whose figures (killed, injured, launched, intercepted, arrested) a report gives; see _counts.
 _COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+# How many sentences back a rebuttal ("Iran rejected the accusation") looks for the claim it denies:
+# wire reports give the denial within a paragraph or two of the claim.
+_REBUTTAL_REACH = 4
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
 
 
@@ -192,8 +200,20 @@ class Extractor:
         discourse = Discourse()
         out: list[EventMention] = []
         speaker = None
+        recent: tuple[int, ...] = ()  # where the last sentences read start, for what a rebuttal reaches
         for sentence in sentences_read(doc, title_end=title_end):
-            candidates = sentence_candidates(sentence, self.lexicon, quoted_speaker=speaker)
+            denials = [
+                (r, d)
+                for r in rebuttals(sentence, self.lexicon, quoted_speaker=speaker)
+                if (d := _denial(r, out, recent[0] if recent else 0, article, coder)) is not None
+            ]
+            # "rejected the claim" is no REJECT where it denies a claim told before.
+            judging = {w.i for r, _ in denials for w in r.words}
+            candidates = [
+                c
+                for c in sentence_candidates(sentence, self.lexicon, quoted_speaker=speaker)
+                if judging.isdisjoint(w.i for w in c.trigger.words)
+            ]
             said_by = last_speaker(sentence, self.lexicon)
             speaker = said_by or (speaker if _quote_goes_on(sentence) else None)
             readings = [
@@ -201,7 +221,8 @@ class Extractor:
                 for cand in candidates
                 if (r := self._mention(cand, article, coder, timeline, discourse)) is not None
             ]
-            fresh = _merge_duplicates(readings)
+            fresh = _merge_duplicates(readings + [(d, False) for _, d in denials])
+            recent = (*recent[1 - _REBUTTAL_REACH :], sentence.start_char)
             out.extend(fresh)
             _attach_figures(out, len(out) - len(fresh), figures_in(sentence), said_by)
         return out
@@ -246,7 +267,7 @@ class Extractor:
         if not actors and claimant is not None and cand.type in _SPEECH_ACTS:
             actors = (claimant,)
         coded = self._code_all(cand.roles.recipient, coder, discourse)
-        location, located_by_preposition = self._location(head, coded or actors)
+        location, located_by_preposition = self._location(head, coded or actors, type_=cand.type)
         if not actors and cand.type in _UNATTRIBUTED and location and located_by_preposition:
             # Violence by an unnamed hand is coded to the country where it happened.
             actors = (Entity(text=location.name, country=location.country, name=location.name),)
@@ -261,7 +282,9 @@ class Extractor:
             if around is not None:
                 recipients, implied = around
             elif implied:
-                recipients = self._default_recipient(type_, actors, discourse)
+                recipients = _claimant_struck(type_, actors, claimant) or self._default_recipient(
+                    type_, actors, discourse
+                )
         if not implied:
             discourse.note(type_, actors, recipients)
         when = timeline.when(head, future=cand.modality == "future")
@@ -337,17 +360,28 @@ class Extractor:
         own = next((a.country for a in actors if is_state(a.country)), None)
         return (Entity(text=own, country=own, name=own),) if own else ()
 
-    def _location(self, head: Token, participants: tuple[Entity, ...]) -> tuple[Place | None, bool]:
-        """The most specific place named in the trigger's clause, after a locative preposition or as the
-        target itself ("struck the Nakhchivan Autonomous Republic"), and whether a preposition named it."""
+    def _location(
+        self, head: Token, participants: tuple[Entity, ...], *, type_: str
+    ) -> tuple[Place | None, bool]:
+        """The most specific place named in the trigger's clause, and whether a preposition named it.
+
+        A place is named after a locative preposition ("met in Istanbul"), or, for an event on the ground
+        (_ON_THE_GROUND), after a preposition of target or source ("fired toward Nakhchivan") or as the
+        trigger's object itself ("struck the Nakhchivan Autonomous Republic"). A place named as the object
+        of any other event stands for its government (a metonym, which CAMEO codes as an actor), not for
+        where the event happened ("Azerbaijan accused Iran", "Moscow warned Baku").
+        """
+        on_the_ground = type_ in _ON_THE_GROUND
+        placing = _LOCATIVE_PREPS | _TARGET_PREPS if on_the_ground else _LOCATIVE_PREPS
         hint = next((p.country for p in participants if p.country), None)
         best: tuple[Place | None, bool] = (None, False)
         for ent in head.sent.ents:
             if ent.label_ not in _PLACE_LABELS or not _in_clause(ent, head):
                 continue
-            named_target = ent.root.dep_ in ("dobj", "nsubjpass") and ent.root.head == head
-            prep = ent.root.head if ent.root.dep_ == "pobj" else None
-            if not named_target and (prep is None or prep.lower_ not in _PLACE_PREPS):
+            named_target = on_the_ground and ent.root.dep_ in ("dobj", "nsubjpass") and ent.root.head == head
+            prep = ent.root.head.lower_ if ent.root.dep_ == "pobj" else None
+            placing = _LOCATIVE_PREPS | _TARGET_PREPS if on_the_ground else _LOCATIVE_PREPS
+            if not named_target and prep not in placing:
                 continue
             place = self.places.lookup(ent.text, country=hint)
             if place is None:
@@ -356,6 +390,71 @@ class Extractor:
                 return place, not named_target  # a city or region beats a country
             best = best if best[0] else (place, not named_target)
         return best
+
+
+def _denial(
+    rebuttal: Rebuttal, told: Sequence[EventMention], since: int, article: Article, coder: ArticleCoder
+) -> EventMention | None:
+    """The event a rebuttal denies ("Iran rejected the accusation"), as a mention of this sentence with
+    the denier as claimant and stance "denies" (gold/README.md: a denial is coded as the denied event).
+
+    Which event: the last one told in the `_REBUTTAL_REACH` sentences before (those starting at
+    character `since` or later), not already denied, not hypothetical and not claimed by the denier
+    itself (a speech act must be claimed by someone: the outlet's "X demanded" is no claim to deny),
+    preferring one the denier's side is said to have done (the accused deny what they are accused of),
+    then a material act over a speech act. None when the denier codes to no country or no
+    such event was told: the rebut verb then keeps its own reading.
+    """
+    denier = coder.entity(rebuttal.denier)
+    if denier is None or not denier.country:
+        return None
+    country = denier.country
+    told_by_others = [
+        m
+        for m in told
+        if m.sentence_start >= since
+        and m.claim.stance != "denies"
+        and m.modality is None
+        and (m.claim.claimant is None or m.claim.claimant.country != country)
+        and (m.claim.claimant is not None or m.type not in _SPEECH_ACTS)  # a claim, or an act
+    ]
+    own = [m for m in told_by_others if country in {a.country for a in m.actor}]
+    ranked = (
+        [m for m in own if m.type not in _SPEECH_ACTS],
+        own,
+        [m for m in told_by_others if m.type not in _SPEECH_ACTS and m.claim.claimant is not None],
+    )
+    event = next((group[-1] for group in ranked if group), None)
+    if event is None:
+        return None
+    doc = rebuttal.denier.doc
+    sentence = rebuttal.denier.sent
+    first = min(rebuttal.denier.left_edge.i, *(w.i for w in rebuttal.words))
+    last = max(rebuttal.denier.i, *(w.i for w in rebuttal.words))
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    return replace(
+        event,
+        id=_mention_id(article.id, rebuttal.words[0].i, event.type),
+        sentence=sentence.text.strip(),
+        sentence_start=sentence.start_char,
+        evidence=doc.text[start:end],
+        start=start,
+        end=end,
+        trigger=" ".join(w.text for w in rebuttal.words),
+        claim=Claim(claimant=denier, stance="denies"),
+        figures=(),
+    )
+
+
+def _claimant_struck(type_: str, actors: tuple[Entity, ...], claimant: Entity | None) -> tuple[Entity, ...]:
+    """A state that reports another's force used with no target named was struck itself ("Chile said
+    Peruvian troops shelled a border post": Chile's post): the claimant's state, for ASSAULT and COERCE
+    by someone else; () otherwise."""
+    if type_ not in _UNATTRIBUTED or claimant is None or not is_state(claimant.country):
+        return ()
+    if claimant.country in {a.country for a in actors}:
+        return ()
+    return (Entity(text=claimant.text, country=claimant.country, name=claimant.name),)
 
 
 def _state_named(head: Token, coder: ArticleCoder) -> Entity | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventlens.extract.claims import Attribution, attribute
+from eventlens.extract.judgements import Condemnation, condemnations
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of
 from eventlens.extract.roles import Roles, expand, find_roles, subject_of
@@ -164,7 +165,8 @@ def _deontic_request(trigger: Trigger, attribution: Attribution | None) -> bool:
 
 
 def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
-    """'call' is a phone consultation with a person, a request when it calls for or on something;
+    """'call' is a phone consultation with a person, a request when it calls for or on something, and
+    nothing when it names its object as something ("called X a traitor", see judgements.py);
     'is expected to' and a participle 'expected to' without a subject are forecasts, not demands."""
     verb = trigger.head
     if trigger.nominal or len(trigger.words) > 1:
@@ -178,8 +180,9 @@ def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
         return sense  # a phrasal verb of its own: "called in the ambassador" (a summons, ACCUSE)
     if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
         return Sense("REQUEST", None, "request")
-    if not any(c.dep_ in ("dobj", "oprd", "dative") for c in verb.children):
-        return Sense(None, None, "plain")
+    deps = {c.dep_ for c in verb.children}
+    if not deps & {"dobj", "oprd", "dative"} or {"dobj", "oprd"} <= deps:
+        return Sense(None, None, "plain")  # "called the reports a fabrication" names, it does not phone
     return Sense("CONSULT", "phone", "plain")
 
 
@@ -288,6 +291,40 @@ def _frame_event(frame: Candidate, embedded: list[Candidate]) -> Candidate:
     return frame
 
 
+def _refused(cand: Candidate, verb: Token, actor: Token | None, lexicon: Lexicon) -> Candidate | None:
+    """An act refused or failed (in the complement of `verb`) did not happen; a cooperative one is
+    `actor`'s REJECT, aimed at the act's recipient ("declined to extradite him to France", "refused to
+    sign the accord with Lebanon", "failed to reach an agreement", "ruled out a ceasefire with the
+    rebels"). With no actor named, the speaker who says so refuses. None for any other act."""
+    if cand.type not in _COOPERATIVE_VERBAL | {"CONCEDE", "RETREAT"}:
+        return None
+    sense = Sense("REJECT", None, "plain")
+    trigger = Trigger(head=verb, words=(verb, cand.trigger.head), sense=sense, nominal=False)
+    return Candidate(
+        trigger=trigger,
+        type="REJECT",
+        mode=None,
+        roles=replace(cand.roles, actor=expand(actor) if actor is not None else ()),
+        attribution=attribute(verb, lexicon),
+        modality=modality_of(verb, (verb,)),
+    )
+
+
+def _out_of_question(head: Token) -> tuple[Token, Token | None] | None:
+    """(copula, whom for) where an act is "out of the question" ("talks with Hamas are out of the
+    question for Israel")."""
+    copula = head.head
+    if head.dep_ != "nsubj" or copula.lemma_.lower() != "be":
+        return None
+    for out in (c for c in copula.children if c.dep_ == "prep" and c.lower_ == "out"):
+        for of in (c for c in out.children if c.lower_ == "of"):
+            question = next((g for g in of.children if g.lemma_.lower() == "question"), None)
+            if question is not None:
+                preps = (c for c in question.children if c.dep_ == "prep" and c.lower_ == "for")
+                return copula, next((g for p in preps for g in p.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _subsidiary(cand: Candidate, raw: dict[int, Candidate]) -> bool:
     """A purpose or manner clause of a material act restates its aim ("blocked roads demanding reforms",
     "staged rallies to protest the decision"), and so does a demand voiced in it ("staged rallies, saying
@@ -351,14 +388,20 @@ def sentence_candidates(
         t.head.i: _clause_actor(c, by_head) for t in triggers if (c := _raw(t, lexicon, speaker)) is not None
     }
     governed: dict[int, Candidate | None] = {}
+    refusals: dict[int, Candidate | None] = {}
     for i, cand in raw.items():
         gov = _governor(cand.trigger, by_head)
         governed[i] = raw.get(gov.head.i) if gov else None
+        if gov is not None and gov.sense.frame == "refuse":
+            refusals[i] = _refused(cand, gov.head, subject_of(gov.head), lexicon)
+        elif (excluded := _out_of_question(cand.trigger.head)) is not None:
+            refusals[i] = _refused(cand, *excluded, lexicon)
+    refusing = {c.trigger.head.i for c in refusals.values() if c is not None}
     out: list[Candidate] = []
     for i, cand in raw.items():
         frame = governed[i]
-        if _subsidiary(cand, raw):
-            continue
+        if i in refusals or i in refusing or _subsidiary(cand, raw):
+            continue  # a refusal stands for its own bare reading ("refused to sign": one REJECT)
         kept = _with_frame(cand, frame)
         if kept is None:
             continue
@@ -368,7 +411,19 @@ def sentence_candidates(
         kept = _deontic(kept)
         if not _subsidiary(kept, raw):  # a clause that became a demand ("..., saying he must resign")
             out.append(kept)
+    out.extend(c for c in refusals.values() if c is not None)
     taken = {t.i for trig in triggers for t in trig.words}
     demands = _unframed_demands(sentence, taken, speaker, lexicon)
     out.extend(c for c in demands if not _subsidiary(c, raw))
+    out.extend(_condemnation(c) for c in condemnations(sentence, lexicon, quoted_speaker=speaker))
     return sorted(out, key=lambda c: c.trigger.head.i)
+
+
+def _condemnation(found: Condemnation) -> Candidate:
+    """An act judged wrong is the judge's ACCUSE (PLOVER mode disapprove) aimed at its doer."""
+    sense = Sense("ACCUSE", "disapprove", "plain")
+    trigger = Trigger(head=found.words[0], words=found.words, sense=sense, nominal=False)
+    roles = Roles(actor=expand(found.judge), recipient=expand(found.target))
+    return Candidate(
+        trigger=trigger, type="ACCUSE", mode="disapprove", roles=roles, attribution=None, modality=None
+    )

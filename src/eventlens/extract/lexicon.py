@@ -16,7 +16,7 @@ from typing import Literal
 from eventlens.errors import KnowledgeBaseError
 from eventlens.ontology import Ontology
 
-Frame = Literal["plain", "report", "deny", "accuse", "request", "commit", "consume"]
+Frame = Literal["plain", "report", "deny", "accuse", "request", "commit", "consume", "refuse"]
 PartOfSpeech = Literal["V", "N", "A"]
 Origin = Literal["lexicon", "cameo"]
 

@@ -144,10 +144,22 @@ def _carried(verb: Token, lexicon: Lexicon, patterns: VerbPatterns) -> tuple[Sen
     for noun in _light_objects(verb):
         if noun.dep_ in ("prep", "prt") or (noun.head.dep_ == "prep" and noun.head.head == verb):
             continue  # the object itself or what it counts ("ten days of war games"), not a place
-        sense = _noun_sense(noun, lexicon, patterns)
+        sense = _noun_sense(noun, lexicon, patterns) or _modifier_sense(noun, lexicon, patterns)
         if sense is not None and sense.type is not None:
             frame = "request" if sense.type == "REQUEST" else "plain"  # "made an appeal to X to ..."
             return Sense(sense.type, sense.mode, frame, origin=sense.origin), noun
+    return None
+
+
+def _modifier_sense(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense | None:
+    """The event a noun's compound modifier names when the noun itself names none ("launched a
+    mediation effort", "a bombing campaign"): the head stays the trigger, so its own prepositional
+    phrases ("between X and Y") still give the recipients."""
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            sense = _noun_sense(child, lexicon, patterns)
+            if sense is not None:
+                return sense
     return None
 
 

@@ -1,0 +1,241 @@
+"""Judgements: a claim told earlier denied or judged false, an act judged wrong.
+
+Real outlets rarely write "X denied it had launched a drone". They point back at the claim ("Iran
+rejected the accusation", "Tehran dismissed the reports as baseless") or judge it ("the ministry called
+the reports a fabrication", "what the media described does not exist"). And they report condemnation as a
+judgement rather than a verb ("Moscow's decision was unacceptable, the minister said", "'a reckless
+provocation,' the minister wrote of Russia's drills", "Turkey is disappointed in Sweden").
+
+This module finds those forms in the parse; the words come from judgements.tsv. A `Rebuttal` says who
+denies an earlier claim (the pipeline finds which event from what the article told before); a
+`Condemnation` says who judges whose act. The rules:
+
+- rebut verb + claim object: "denied the claims", "brushed off the allegations" ("denied it" for the
+  verbs of denial proper, which take no other object); the claim noun must not carry its own content
+  ("denied reports that its drones struck": that event is in the sentence and the denial frame takes it).
+- a claim judged untrue: the subject of a copula with an untrue word ("the reports were baseless"), of a
+  negated factual predicate ("is not true", "does not exist", "is not in line with the facts"), or the
+  object of a naming verb with an untrue complement ("called the reports a fabrication", "dismissed the
+  accusation as baseless"). A subject is a claim when it is a claim noun or a phrase that says it was
+  reported ("the situation mentioned in the reports", "what the media described").
+- an act judged wrong: the same positions with a disapprove word, whose target is the doer (the
+  possessor of the act, "Moscow's decision", or the named party itself), and "disappointed in X".
+
+Who judges: the subject of the naming or rebut verb, else the speaker of the report frame above the
+judgement ("..., the ministry said"), else the speaker of a bare quotation continued from before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from eventlens.errors import KnowledgeBaseError
+from eventlens.extract.claims import attribute, frame_of
+from eventlens.extract.lexicon import Lexicon, packaged_rows
+from eventlens.extract.roles import subject_of
+
+__all__ = ["Condemnation", "Rebuttal", "condemnations", "rebuttals"]
+
+Kind = Literal["claim", "rebut", "untrue", "factual", "fact", "disapprove", "displeased", "naming"]
+_KINDS = frozenset(Kind.__args__)  # type: ignore[attr-defined]
+# Verbs of denial proper: "denied it" points back at a claim; "rejected it" may refuse an offer.
+_DENY_PROPER = frozenset({"deny", "refute", "dispute"})
+_BACK_PRONOUNS = frozenset({"it", "this", "that", "them", "these"})
+_COPULA = frozenset({"be", "remain", "seem", "appear"})
+_PARTY_PREPS = frozenset({"in", "with", "by", "at"})
+_PARTY_LABELS = frozenset({"NORP", "GPE", "ORG"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rebuttal:
+    """A denial of a claim told earlier: `denier` heads the denier's phrase, `words` are the judging
+    words (for the evidence span)."""
+
+    denier: Token
+    words: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Condemnation:
+    """An act or its doer judged wrong: `judge` and `target` head their phrases (the target names the
+    doer); `words` are the judging words."""
+
+    judge: Token
+    target: Token
+    words: tuple[Token, ...]
+
+
+@cache
+def _words() -> dict[str, Kind]:
+    """judgements.tsv as {lemma: kind}.
+
+    Raises KnowledgeBaseError on a row with an unknown kind.
+    """
+    table: dict[str, Kind] = {}
+    for n, row in enumerate(packaged_rows("eventlens.extract", "judgements.tsv")[1:], 2):
+        word, kind = row[0], row[1]
+        if kind not in _KINDS:
+            known = sorted(_KINDS)
+            raise KnowledgeBaseError(f"judgements.tsv row {n}: unknown kind {kind!r}; known: {known}")
+        table[word] = kind  # type: ignore[assignment]
+    return table
+
+
+def kind_of(token: Token) -> Kind | None:
+    """The judgements.tsv kind of a word (its lemma, with its particle for phrasal verbs)."""
+    words = _words()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle and (kind := words.get(f"{token.lemma_.lower()} {particle}")):
+        return kind
+    return words.get(token.lemma_.lower()) or words.get(token.lower_)
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _has_content(noun: Token) -> bool:
+    """'reports that its drones struck the airport': the claim is spelled out in the sentence."""
+    return any(
+        c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in noun.children
+    )
+
+
+def _is_claim(phrase: Token, lexicon: Lexicon) -> bool:
+    """A claim noun, or a phrase that says it was reported ("the situation mentioned in the reports",
+    "what the media described")."""
+    if kind_of(phrase) == "claim":
+        return not _has_content(phrase)
+    return any(frame_of(t, lexicon) == "report" or kind_of(t) in ("claim", "naming") for t in phrase.subtree)
+
+
+def _subject(predicate: Token) -> Token | None:
+    return next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+
+
+def _judged(word: Token, lexicon: Lexicon) -> tuple[Token, Token, Token | None] | None:
+    """(verb, judged phrase, its judge if the verb names one) for a judging word in one of the
+    positions of the module rules."""
+    head = word.head
+    if word.dep_ == "conj":  # "were groundless and did not correspond to reality"
+        return _judged(head, lexicon) if kind_of(head) in ("untrue", "factual", "disapprove") else None
+    if word.dep_ in ("acomp", "attr") and head.lemma_.lower() in _COPULA:
+        subject = _subject(head)
+        return (head, subject, None) if subject is not None else None
+    if word.dep_ in ("oprd", "xcomp") and kind_of(head) == "naming":
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return (head, obj, subject_of(head)) if obj is not None else None
+    if word.dep_ in ("amod", "pobj") and head.lower_ == "as" and head.dep_ == "prep":
+        verb = head.head  # "dismissed the accusation as baseless", "described X as a provocation"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and kind_of(verb) in ("naming", "rebut"):
+            return verb, obj, subject_of(verb)
+    if word.dep_ in ("dep", "dobj", "ccomp", "npadvmod") and frame_of(head, lexicon) == "report":
+        # "'A reckless provocation,' the minister wrote of Russia's drills."
+        preps = (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "about"))
+        about = next((g for c in preps for g in c.children if g.dep_ == "pobj"), None)
+        return (head, about, subject_of(head)) if about is not None else None
+    return None
+
+
+def _false_predicate(token: Token) -> tuple[Token, Token] | None:
+    """(predicate, subject) of a negated factual predicate: "is not true", "does not exist", "is not in
+    line with the facts", "does not correspond to reality"."""
+    if kind_of(token) == "factual":
+        predicate = token.head if token.dep_ in ("acomp", "attr") else token  # "is not true"
+        subject = _subject(predicate) if predicate.pos_ in ("VERB", "AUX") and _negated(predicate) else None
+        return (predicate, subject) if subject is not None else None
+    if kind_of(token) == "fact" and token.dep_ == "pobj":
+        predicate = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if predicate is not None and _negated(predicate) and kind_of(predicate) != "factual":
+            subject = _subject(predicate)
+            return (predicate, subject) if subject is not None else None
+    return None
+
+
+def _speaker(verb: Token, lexicon: Lexicon, quoted_speaker: Token | None) -> Token | None:
+    attribution = attribute(verb, lexicon)
+    return attribution.speaker if attribution is not None else quoted_speaker
+
+
+def rebuttals(sentence: Span, lexicon: Lexicon, *, quoted_speaker: Token | None = None) -> list[Rebuttal]:
+    """The denials of earlier claims in a sentence, in text order (module rules)."""
+    out: list[Rebuttal] = []
+    for token in sentence:
+        kind = kind_of(token)
+        if kind == "rebut" and token.pos_ == "VERB":
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if obj is None or _negated(token):
+                continue
+            back = obj.lower_ in _BACK_PRONOUNS and token.lemma_.lower() in _DENY_PROPER
+            back = back and not any(c.dep_ == "ccomp" for c in token.children)
+            denier = subject_of(token)
+            if denier is not None and (back or _is_claim(obj, lexicon)):
+                out.append(Rebuttal(denier, (token,)))
+        elif kind == "untrue" and (found := _judged(token, lexicon)) is not None:
+            verb, phrase, judge = found
+            judge = judge or _speaker(verb, lexicon, quoted_speaker)
+            if judge is not None and phrase is not None and _is_claim(phrase, lexicon):
+                out.append(Rebuttal(judge, (verb, token) if verb.i < token.i else (token, verb)))
+        elif (false := _false_predicate(token)) is not None:
+            predicate, phrase = false
+            judge = _speaker(predicate, lexicon, quoted_speaker)
+            if judge is not None and _is_claim(phrase, lexicon):
+                out.append(Rebuttal(judge, (predicate,)))
+    return _first_per_judge(out)
+
+
+def _first_per_judge(found: list[Rebuttal]) -> list[Rebuttal]:
+    """One rebuttal per denier and sentence ("dismissed the reports as baseless" is one denial)."""
+    seen: set[int] = set()
+    out = []
+    for rebuttal in found:
+        if rebuttal.denier.i not in seen:
+            seen.add(rebuttal.denier.i)
+            out.append(rebuttal)
+    return out
+
+
+def _doer(phrase: Token) -> Token:
+    """Whom a judged phrase blames: the possessor, "by" agent or named modifier of an act ("Moscow's
+    decision", "the drills by Russia", "the Belarusian decision"), else the phrase itself ("called the
+    opposition leader a traitor")."""
+    for child in phrase.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in _PARTY_LABELS):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((g for g in child.children if g.dep_ == "pobj"), phrase)
+    return phrase
+
+
+def condemnations(
+    sentence: Span, lexicon: Lexicon, *, quoted_speaker: Token | None = None
+) -> Iterator[Condemnation]:
+    """The acts and doers judged wrong in a sentence, in text order (module rules)."""
+    for token in sentence:
+        kind = kind_of(token)
+        if kind == "disapprove" and (found := _judged(token, lexicon)) is not None:
+            verb, phrase, judge = found
+            judge = judge or _speaker(verb, lexicon, quoted_speaker)
+            if judge is not None and phrase is not None and not _is_claim(phrase, lexicon):
+                yield Condemnation(judge, _doer(phrase), (token,))
+        elif kind == "displeased":
+            party = next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ in ("prep", "agent") and c.lower_ in _PARTY_PREPS
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            judge = _subject(token) if token.pos_ == "VERB" else _subject(token.head)
+            if party is not None and judge is not None:
+                yield Condemnation(judge, party, (token,))

@@ -1,0 +1,139 @@
+"""Claims and denials in the forms outlets use, on two-sentence articles of our own: a claim, then a
+denial that points back at it or judges it, a condemnation by judgement, and refusals.
+
+Every denial is coded as the denied event with the denier as claimant and stance "denies"
+(../shared/gold/README.md); the verb of denial itself ("rejected the accusation") is no REJECT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventlens.extract.judgements import condemnations, kind_of, rebuttals
+from eventlens.extract.lexicon import Lexicon
+from eventlens.nlp import load_pipeline
+
+Row = tuple[str, tuple[str | None, ...], tuple[str | None, ...], str | None, str | None]
+Stanced = Callable[[str], list[Row]]
+
+CLAIM = "Chile accused Peru of shelling a border post on Tuesday. "
+SHELLING = ("ASSAULT", ("PER",), ("CHL",))
+
+
+def _denials(rows: list[Row]) -> list[Row]:
+    return [r for r in rows if r[4] == "denies"]
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Peru denied the claims.",
+        "Peru's foreign ministry rejected the accusation.",
+        "Lima dismissed the allegations on Wednesday.",
+        "Peru's army brushed off the reports.",
+        "The Peruvian government refuted the charges.",
+        "Peru denied it.",
+    ],
+)
+def test_a_denial_pointing_back_at_the_claim_denies_the_claimed_event(stanced: Stanced, denial: str) -> None:
+    rows = stanced(CLAIM + denial)
+    assert (*SHELLING, "CHL", "asserts") in rows
+    assert _denials(rows) == [(*SHELLING, "PER", "denies")]
+    assert not [r for r in rows if r[0] == "REJECT"]  # "rejected the accusation" is no REJECT
+
+
+@pytest.mark.parametrize(
+    "judgement",
+    [
+        "Peru's foreign ministry called the reports a fabrication.",
+        "Lima dismissed the accusation as baseless.",
+        "Peru's defence ministry said the reports were groundless.",
+        "Such claims are a pure invention, the Peruvian foreign ministry said.",
+        "What the media described is not in line with the facts, a Peruvian spokesman said.",
+        "The situation mentioned in the reports does not exist, Peru's foreign ministry said.",
+        "The claims are not true, Peru's defence minister said.",
+    ],
+)
+def test_a_claim_judged_untrue_is_denied_by_the_judge(stanced: Stanced, judgement: str) -> None:
+    rows = stanced(CLAIM + judgement)
+    assert _denials(rows) == [(*SHELLING, "PER", "denies")]
+    assert not [r for r in rows if r[0] == "CONSULT"]  # "called the reports a fabrication" is no call
+
+
+def test_the_accused_deny_what_they_are_accused_of_not_the_last_event(stanced: Stanced) -> None:
+    text = (
+        "Chile said Peruvian troops shelled a border post. "
+        "Argentina expressed support for Chile on Wednesday. "
+        "Peru's foreign ministry rejected the accusation."
+    )
+    assert _denials(stanced(text)) == [(*SHELLING, "PER", "denies")]
+
+
+def test_a_denial_reaches_a_few_sentences_back_only(stanced: Stanced) -> None:
+    filler = "The weather in the capital was cold. " * 5
+    rows = stanced(CLAIM + filler + "Peru denied the claims.")
+    assert not _denials(rows)
+
+
+def test_a_claim_noun_with_nothing_told_before_keeps_the_verbs_own_reading(stanced: Stanced) -> None:
+    rows = stanced("Peru rejected Chile's claims on Tuesday.")
+    assert [r[:3] for r in rows] == [("REJECT", ("PER",), ("CHL",))]
+    assert not _denials(rows)
+
+
+def test_a_denial_with_its_content_spelled_out_is_not_anaphoric(stanced: Stanced) -> None:
+    rows = stanced(CLAIM + "Peru denied reports that its troops had shelled the post.")
+    assert _denials(rows) == [(*SHELLING, "PER", "denies")]  # one denial, from the sentence's own event
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow's decision was unacceptable, the Ukrainian foreign minister said.",
+            ("ACCUSE", ("UKR",), ("RUS",)),
+        ),
+        ("Turkey said it was disappointed in Sweden.", ("ACCUSE", ("TUR",), ("SWE",))),
+        (
+            '"A reckless provocation," the Polish defence minister wrote of Russia\'s drills.',
+            ("ACCUSE", ("POL",), ("RUS",)),
+        ),
+        ("Lithuania called the Belarusian decision a provocation.", ("ACCUSE", ("LTU",), ("BLR",))),
+    ],
+)
+def test_an_act_judged_wrong_is_an_accusation_of_its_doer(
+    stanced: Stanced, text: str, expected: tuple
+) -> None:
+    assert expected in [r[:3] for r in stanced(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serbia declined to extradite the suspect to Croatia.", [("REJECT", ("SRB",), ("HRV",))]),
+        ("Israel refused to sign the accord with Lebanon.", [("REJECT", ("ISR",), ("LBN",))]),
+        ("Colombia ruled out a ceasefire with Venezuela.", [("REJECT", ("COL",), ("VEN",))]),
+        ("Talks with Hamas are out of the question for Israel.", [("REJECT", ("ISR",), ("PSE",))]),
+        ("The Greek ministry declined to comment.", []),
+        ("Greece failed to capture the town.", []),
+    ],
+)
+def test_a_refused_or_failed_act_did_not_happen(stanced: Stanced, text: str, expected: list) -> None:
+    assert [r[:3] for r in stanced(text)] == expected
+
+
+def test_a_refusal_keeps_who_says_so(stanced: Stanced) -> None:
+    rows = stanced("A ceasefire with Venezuela is out of the question, Colombia's president said.")
+    assert rows == [("REJECT", ("COL",), ("VEN",), "COL", "asserts")]
+
+
+def test_judgement_words_come_from_the_packaged_table() -> None:
+    nlp = load_pipeline()
+    doc = nlp("Officials brushed off the claims and called them baseless.")
+    kinds = {t.text: kind_of(t) for t in doc}
+    assert kinds["brushed"] == "rebut" and kinds["claims"] == "claim" and kinds["baseless"] == "untrue"
+    sentence = next(doc.sents)
+    assert [r.denier.text for r in rebuttals(sentence, Lexicon.load())] == ["Officials"]
+    assert not list(condemnations(sentence, Lexicon.load()))
