@@ -50,6 +50,10 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
+# CAMEO sectors of working civilians (Phoenix.agents.txt): labour, education, health, business, farming,
+# the media (MED) and civilians at large; their "strike" is a labour strike.
+_CIVIL_SECTORS = frozenset({"LAB", "EDU", "HLH", "BUS", "AGR", "MED", "CVL"})
+_STRIKES = frozenset({"strike", "walkout"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # How many sentences back a rebuttal ("Iran rejected the accusation") looks for the claim it denies:
 # wire reports give the denial within a paragraph or two of the claim.
@@ -274,7 +278,7 @@ class Extractor:
         if not actors:
             return None
         recipients = _recipients(cand.type, actors, coded)
-        type_, mode = _by_whom(cand.type, cand.mode, actors, coder=self.actors)
+        type_, mode = _by_whom(cand.type, cand.mode, actors, coder=self.actors, word=head.lemma_.lower())
         implied = not recipients
         if implied or {r.country for r in recipients} <= {a.country for a in actors}:
             # Nobody named, or only the actor's own side: the clauses around it may name the other party.
@@ -380,7 +384,6 @@ class Extractor:
                 continue
             named_target = on_the_ground and ent.root.dep_ in ("dobj", "nsubjpass") and ent.root.head == head
             prep = ent.root.head.lower_ if ent.root.dep_ == "pobj" else None
-            placing = _LOCATIVE_PREPS | _TARGET_PREPS if on_the_ground else _LOCATIVE_PREPS
             if not named_target and prep not in placing:
                 continue
             place = self.places.lookup(ent.text, country=hint)
@@ -491,14 +494,18 @@ def _recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity, ...
 
 
 def _by_whom(
-    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder
+    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder, word: str
 ) -> tuple[str, str | None]:
     """Blocking a road, a border or a port is coercion when the state does it and a protest when citizens
     do (PLOVER: COERCE "restrict" against PROTEST "obstruct"). The state is a state sector (government,
     military, police, ...) or a country named by its name alone ("Israel imposed a blockade"), which CAMEO
-    codes as the state itself; its people named by a demonym ("young Algerians blocked roads") are not."""
+    codes as the state itself; its people named by a demonym ("young Algerians blocked roads") are not.
+    Likewise a "strike" (`word`, the trigger's lemma) by workers, teachers or doctors (_CIVIL_SECTORS) is
+    a labour strike, PROTEST "strike", not an attack."""
     if type_ == "COERCE" and mode == "restrict" and not any(_acts_for_state(a, coder) for a in actors):
         return "PROTEST", "obstruct"
+    if type_ == "ASSAULT" and word in _STRIKES and actors and all(a.sector in _CIVIL_SECTORS for a in actors):
+        return "PROTEST", "strike"
     return type_, mode
 
 

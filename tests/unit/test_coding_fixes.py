@@ -86,3 +86,30 @@ def test_figures_told_with_a_denial_go_to_the_asserted_event(extract: Extract) -
     assert len(asserted) == 1 and denied, [(m.type, m.claim.stance) for m in mentions]
     assert _figures(asserted[0]) == {("injured", 4)}
     assert all(m.figures == () for m in denied)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Chile accused Peru of arming smugglers on the border.", "ACCUSE"),
+        ("Santiago warned Lima against closing the border.", "THREATEN"),
+        ("Chile condemned Bolivia over the seizure of the trucks.", "ACCUSE"),
+    ],
+)
+def test_a_country_a_speech_act_addresses_is_no_place(extract: Extract, text: str, type_: str) -> None:
+    assert _only(extract(text), type_).location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place"),
+    [
+        ("Bolivian drones struck Arica on Monday.", "ASSAULT", "Arica"),
+        ("Four rockets were fired toward Arica on Monday.", "ASSAULT", "Arica"),
+        ("Chile's foreign minister met Bolivia's envoy in Quito on Monday.", "CONSULT", "Quito"),
+    ],
+)
+def test_a_struck_territory_and_a_place_after_in_stay_the_place(
+    extract: Extract, text: str, type_: str, place: str
+) -> None:
+    location = _only(extract(text), type_).location
+    assert location is not None and location.name == place and location.lat is not None
