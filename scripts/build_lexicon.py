@@ -613,7 +613,8 @@ def _bare_row(
 
 
 def _with_nonevents(rows: list[Row], pairs: list[tuple[str, str]], dropped: Counter[str]) -> list[Row]:
-    """Add the curated non-event rows; they take their object out of a plain verb + object row."""
+    """Add the curated non-event rows (`_nonevent_row`); they take their object out of a plain verb +
+    object row."""
     objects: dict[str, set[str]] = defaultdict(set)
     for verb, obj in pairs:
         objects[verb].add(obj)
@@ -629,7 +630,17 @@ def _with_nonevents(rows: list[Row], pairs: list[tuple[str, str]], dropped: Coun
                     continue
                 row = replace(row, object="|".join(left))
         kept.append(row)
-    return kept + [Row(verb, NONE, NONE, obj, NONE, NONEVENT, NONE, NONE, NONE, 0) for verb, obj in pairs]
+    return kept + [_nonevent_row(verb, obj) for verb, obj in pairs]
+
+
+def _nonevent_row(verb: str, obj: str) -> Row:
+    """The `---` row of one curated pair: `subject:noun` constrains the subject ("a ship visited"),
+    another `prep:noun` is a prepositional phrase ("warn of:danger"), else the object."""
+    if obj.startswith("subject:"):
+        return Row(verb, obj.removeprefix("subject:"), NONE, NONE, NONE, NONEVENT, NONE, NONE, NONE, 0)
+    if ":" in obj:
+        return Row(verb, NONE, NONE, NONE, obj, NONEVENT, NONE, NONE, NONE, 0)
+    return Row(verb, NONE, NONE, obj, NONE, NONEVENT, NONE, NONE, NONE, 0)
 
 
 def _dedupe(rows: Iterable[Row], dropped: Counter[str]) -> list[Row]:

@@ -278,7 +278,13 @@ class Extractor:
         if not actors:
             return None
         recipients = _recipients(cand.type, actors, coded)
-        type_, mode = _by_whom(cand.type, cand.mode, actors, coder=self.actors, word=head.lemma_.lower())
+        type_, mode = _by_whom(
+            cand.type,
+            cand.mode,
+            actors,
+            coder=self.actors,
+            words={t.lemma_.lower() for t in cand.trigger.words},
+        )
         implied = not recipients
         if implied or {r.country for r in recipients} <= {a.country for a in actors}:
             # Nobody named, or only the actor's own side: the clauses around it may name the other party.
@@ -494,17 +500,17 @@ def _recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity, ...
 
 
 def _by_whom(
-    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder, word: str
+    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder, words: set[str]
 ) -> tuple[str, str | None]:
     """Blocking a road, a border or a port is coercion when the state does it and a protest when citizens
     do (PLOVER: COERCE "restrict" against PROTEST "obstruct"). The state is a state sector (government,
     military, police, ...) or a country named by its name alone ("Israel imposed a blockade"), which CAMEO
     codes as the state itself; its people named by a demonym ("young Algerians blocked roads") are not.
-    Likewise a "strike" (`word`, the trigger's lemma) by workers, teachers or doctors (_CIVIL_SECTORS) is
-    a labour strike, PROTEST "strike", not an attack."""
+    Likewise a "strike" (among `words`, the trigger's lemmas) by workers, teachers or doctors
+    (_CIVIL_SECTORS) is a labour strike, PROTEST "strike", not an attack."""
     if type_ == "COERCE" and mode == "restrict" and not any(_acts_for_state(a, coder) for a in actors):
         return "PROTEST", "obstruct"
-    if type_ == "ASSAULT" and word in _STRIKES and actors and all(a.sector in _CIVIL_SECTORS for a in actors):
+    if type_ == "ASSAULT" and words & _STRIKES and actors and all(a.sector in _CIVIL_SECTORS for a in actors):
         return "PROTEST", "strike"
     return type_, mode
 

@@ -263,6 +263,13 @@ def test_nonevent_objects_add_rows_and_take_their_object_out() -> None:
     assert compiled.counts["rows non-event"] == 4
 
 
+def test_nonevent_rows_may_name_a_prepositional_phrase_or_the_subject() -> None:
+    pairs = [("warn", "of:danger|risk"), ("visit", "subject:ship|warship")]
+    compiled = compile_test(curated=Curated(LIGHT.light_verbs, LIGHT.noun_verbs, pairs, []))
+    assert rows_of(compiled, "warn") == [("-", "-", "-", "of:danger|risk", "---", "-", "-", "-", "0")]
+    assert rows_of(compiled, "visit") == [("ship|warship", "-", "-", "-", "---", "-", "-", "-", "0")]
+
+
 def test_event_nouns() -> None:
     nouns = {noun: rest for noun, *rest in compile_test().nouns}
     assert nouns["raid"] == ["ASSAULT", "-", "military", 2]  # "raids" singular; both light verbs agree

@@ -137,3 +137,31 @@ def test_judgement_words_come_from_the_packaged_table() -> None:
     sentence = next(doc.sents)
     assert [r.denier.text for r in rebuttals(sentence, Lexicon.load())] == ["Officials"]
     assert not list(condemnations(sentence, Lexicon.load()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called the opposition leader a liar.",  # naming, no phone call
+        "The Pakistani government released a report on the economy.",
+        "A Russian warship visited the port of Tartus.",  # a port call, no meeting
+        "A Chinese frigate docked in Colombo on Monday.",
+        "Egypt warned of a threat to its water supply.",  # a danger, no threat by Egypt
+        "Among the wounded were two Iraqi soldiers.",
+    ],
+)
+def test_senses_that_are_no_event(stanced: Stanced, text: str) -> None:
+    assert stanced(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran warned Azerbaijan of a harsh response.", ("THREATEN", ("IRN",), ("AZE",))),
+        ("A strike by Chilean dock workers closed the port.", ("PROTEST", ("CHL",), ("CHL",))),
+        ("Kenyan doctors launched a strike over unpaid wages.", ("PROTEST", ("KEN",), ("KEN",))),
+        ("Israeli jets carried out a strike on Gaza.", ("ASSAULT", ("ISR",), ("PSE",))),
+    ],
+)
+def test_the_object_or_the_doer_decides_the_sense(stanced: Stanced, text: str, expected: tuple) -> None:
+    assert expected in [r[:3] for r in stanced(text)]

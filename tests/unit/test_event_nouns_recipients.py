@@ -91,6 +91,11 @@ def test_a_region_sharing_a_word_with_a_country_is_not_a_recipient(coded: Coder)
     [
         ("Sudan and Chad launched talks on their border dispute.", ("CONSULT", ("SDN", "TCD"), ())),
         ("Students held a rally against the Serbian government.", ("PROTEST", ("SRB",), ("SRB",))),
+        # The noun names no event, its compound modifier does; the head's "between" phrase still counts.
+        (
+            "Oman launched a mediation effort between Yemen and Saudi Arabia.",
+            ("CONSULT", ("OMN",), ("YEM", "SAU")),
+        ),
     ],
 )
 def test_a_support_verb_takes_the_event_of_its_noun(coded: Coder, text: str, expected: tuple) -> None:

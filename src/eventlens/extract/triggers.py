@@ -218,9 +218,10 @@ def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Tri
         ours = None
     if match is not None and match.pattern.sense is None and not match.pattern.bare:
         # "released a report", "issued a statement": what the verb is done to says it is no event. A
-        # pattern on the subject alone ("an aircraft crashed") does not overrule a sense of ours.
+        # dictionary pattern on the subject alone ("an aircraft crashed") does not overrule a sense of
+        # ours; our own curated ones (line 0: "a warship visited") do.
         on_object = bool(match.pattern.objects or match.pattern.particle or match.pattern.preps)
-        if ours is None or (on_object and ours.frame != "deny"):
+        if ours is None or ((on_object or match.pattern.line == 0) and ours.frame != "deny"):
             return None  # also for a frame of ours: "pleaded guilty" is no plea for help
     if ours is not None:
         if ours.frame == "plain" and _impact_without_agent(token, ours):
