@@ -113,3 +113,23 @@ def test_a_struck_territory_and_a_place_after_in_stay_the_place(
 ) -> None:
     location = _only(extract(text), type_).location
     assert location is not None and location.name == place and location.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("LIMA, Peru (AP) — Gunmen attacked a police post in La Paz on Tuesday.", "ASSAULT", "BOL"),
+        ("LIMA, Peru (AP) — Protesters blocked the main highway in Quito on Monday.", "PROTEST", "ECU"),
+    ],
+)
+def test_a_group_on_the_ground_is_of_the_place_it_acts_not_of_the_dateline(
+    coded, text: str, type_: str, actor: str
+) -> None:
+    events = coded(text)
+    assert any(t == type_ and a == (actor,) for t, a, _ in events), events
+    assert not any("PER" in a for _, a, _ in events), events
+
+
+def test_an_unnamed_government_is_still_the_datelines(coded) -> None:
+    events = coded("LIMA, Peru (AP) — The foreign ministry summoned Chile's ambassador on Monday.")
+    assert any(a == ("PER",) and r == ("CHL",) for _, a, r in events), events

@@ -61,6 +61,11 @@ _COUNTING_LABELS = frozenset({"", "CARDINAL", "PERCENT"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod"})
 # Dependents that join coordinated words without being one of them.
 _LINKS = frozenset({"cc", "punct", "conj", "preconj"})
+# Sectors that act from the seat of government rather than on the ground.
+_GOVERNMENT = frozenset({"GOV", "LEG", "JUD"})
+# Dependencies that open a clause of their own, and the prepositions that locate what happens in one.
+_CLAUSES = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"})
+_AT = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 
 
 @dataclass
@@ -233,11 +238,44 @@ class ArticleCoder:
         return tuple(out)
 
     def focus(self, before: int) -> str | None:
-        """The country the article is talking about at a token: the latest state-like subject's country."""
+        """The country the article is talking about at a token: the latest state-like subject's country,
+        else the article's home (its dateline's country, or the first state it names)."""
+        return self._told_focus(before) or self._home
+
+    def _told_focus(self, before: int) -> str | None:
         for index, entity, subject in reversed(self._memory.groups):
             if index < before and subject and entity.country and len(entity.country) == 3:
                 return entity.country
-        return self._home
+        return None
+
+    def _unqualified_country(self, head: Token, sector: str | None) -> str | None:
+        """The country of a group the text gives none ("the ministry", "gunmen", "protesters"): the one the
+        article is talking about (`focus`). Before the text has said whose, a group on the ground (any
+        sector but the government's) is of the place its clause names ("gunmen attacked a post in
+        Tbilisi": Georgian), not of the dateline's country: a wire dateline says where the reporter files
+        from, and a story filed in Baku is often about its neighbours. A government ("the foreign
+        ministry summoned ...") is still the dateline's, as wire style leaves the home government unnamed.
+        """
+        told = self._told_focus(head.i)
+        if told is None and sector not in _GOVERNMENT:
+            told = self._clause_place(head)
+        return told or self._home
+
+    def _clause_place(self, head: Token) -> str | None:
+        """The country of the first place named after a locative preposition in the clause of a head."""
+        verb = head
+        while verb.dep_ not in _CLAUSES and verb.head is not verb:
+            verb = verb.head
+        for ent in head.sent.ents:
+            root = ent.root
+            if ent.label_ not in ("GPE", "LOC") or root.dep_ != "pobj" or root.head.lower_ not in _AT:
+                continue
+            path = [root, *root.ancestors]
+            if verb in path and not any(t.dep_ in _CLAUSES for t in path[: path.index(verb)]):
+                place = self._places.lookup(ent.text)
+                if place is not None and place.country:
+                    return place.country
+        return None
 
     def _code_and_remember(self, token: Token) -> None:
         entity = self._code(token)
@@ -317,7 +355,8 @@ class ArticleCoder:
         if entity is not None and entity.country is None:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             owned = self.entity(owner) if owner is not None else None
-            country = owned.country if owned is not None and owned.country else self.focus(head.i)
+            country = owned.country if owned is not None and owned.country else None
+            country = country or self._unqualified_country(head, entity.sector)
             return replace(entity, country=country) if country else entity
         if entity is not None:
             return entity
