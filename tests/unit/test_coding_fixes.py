@@ -10,6 +10,7 @@ import pytest
 
 from eventlens.model import Article, EventMention
 from eventlens.pipeline import Extractor
+from eventlens.resolve.actors import ActorCoder
 
 Extract = Callable[[str], list[EventMention]]
 
@@ -133,3 +134,23 @@ def test_a_group_on_the_ground_is_of_the_place_it_acts_not_of_the_dateline(
 def test_an_unnamed_government_is_still_the_datelines(coded) -> None:
     events = coded("LIMA, Peru (AP) — The foreign ministry summoned Chile's ambassador on Monday.")
     assert any(a == ("PER",) and r == ("CHL",) for _, a, r in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Rebels shelled villages near Goma on Monday. Congo's government condemned the attack.", "COD"),
+        ("Protesters marched in Pointe-Noire on Monday. Congo's government condemned the protest.", "COG"),
+    ],
+)
+def test_a_name_two_countries_share_is_read_by_the_articles_places(coded, text: str, country: str) -> None:
+    events = coded(text)
+    assert any(t == "ACCUSE" and a == (country,) for t, a, _ in events), events
+
+
+def test_the_actor_coder_reads_a_shared_name_by_the_countries_near_it() -> None:
+    coder = ActorCoder.load()
+    assert coder.countries_named("Congo") == {"COD", "COG"}
+    for country in ("COD", "COG"):
+        entity = coder.code("Congo's government", near={country})
+        assert entity is not None and (entity.country, entity.sector) == (country, "GOV")

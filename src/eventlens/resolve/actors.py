@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from eventlens.model import Entity
@@ -97,8 +97,12 @@ class ActorCoder:
         """The coder over the packaged tables, read once per process."""
         return _packaged_coder()
 
-    def code(self, text: str, *, on: dt.date | None = None) -> Entity | None:
-        """Code a noun phrase as written in an article. None when nothing in it is codable."""
+    def code(self, text: str, *, on: dt.date | None = None, near: Collection[str] = ()) -> Entity | None:
+        """Code a noun phrase as written in an article. None when nothing in it is codable.
+
+        `near` are the countries of the other places the article names: a place name that the table
+        lists under several countries ("Congo": DR Congo and the Republic of the Congo) means the one
+        among them; without one among them, the first the table lists."""
         toks = _strip_determiners(tokens(_STANCE_WORDS.sub("", text)))
         if not toks:
             return None
@@ -107,11 +111,11 @@ class ActorCoder:
         places = [m for m in matches if self._rows(m, PLACE_KINDS)]
         agent, is_head = self._head_agent(toks)
         if named:
-            entity = self._code_named(text, toks, named, places, agent, on)
+            entity = self._code_named(text, toks, named, places, agent, on, near)
             if entity is not None:
                 return entity
         if places:
-            return self._code_place(text, toks, places, agent)
+            return self._code_place(text, toks, places, agent, near)
         if agent is not None and is_head and not self._kb.agents[agent.key][1]:
             return Entity(
                 text=text, country=None, sector=self._kb.agents[agent.key][0], name=_as_written(toks)
@@ -187,6 +191,7 @@ class ActorCoder:
         places: list[_Match],
         agent: _Match | None,
         on: dt.date | None,
+        near: Collection[str],
     ) -> Entity | None:
         """Code from the longest named actor. A possessor country beats the country of a named
         institution ("Iran's Supreme National Security Council" is not the US one Phoenix knows)."""
@@ -196,17 +201,17 @@ class ActorCoder:
             return None
         sector = row.sector or (self._kb.agents[agent.key][0] if agent else None)
         owner = next((m for m in places if m.end <= best.start and toks[m.end - 1].possessive), None)
-        if owner is not None and row.kind == "actor" and self._place_row(owner).country != row.country:
+        if owner is not None and row.kind == "actor" and self._place_row(owner, near).country != row.country:
             return Entity(
                 text=text,
-                country=self._place_row(owner).country,
+                country=self._place_row(owner, near).country,
                 sector=sector,
                 name=_title(toks[owner.end :]),
             )
         body = self._employer(toks, named, places, best)
         if body is not None and body.country != row.country:
             return Entity(text=text, country=body.country, sector=body.sector, name=row.name)
-        country = row.country or (self._place_row(places[0]).country if places else None)
+        country = row.country or (self._place_row(places[0], near).country if places else None)
         return Entity(text=text, country=country, sector=sector, name=row.name)
 
     def _employer(
@@ -228,13 +233,16 @@ class ActorCoder:
                 return rows[0]
         return None
 
-    def _place_row(self, match: _Match) -> ActorRow:
+    def _place_row(self, match: _Match, near: Collection[str]) -> ActorRow:
+        """The row a place name means: one of a country `near` names first, then by PLACE_KINDS order."""
         rows = self._rows(match, PLACE_KINDS)
-        return min(rows, key=lambda r: PLACE_KINDS.index(r.kind))
+        return min(rows, key=lambda r: (r.country not in near, PLACE_KINDS.index(r.kind)))
 
-    def _code_place(self, text: str, toks: list[Token], places: list[_Match], agent: _Match | None) -> Entity:
+    def _code_place(
+        self, text: str, toks: list[Token], places: list[_Match], agent: _Match | None, near: Collection[str]
+    ) -> Entity:
         owner = next((m for m in places if toks[m.end - 1].possessive), places[0])
-        row = self._place_row(owner)
+        row = self._place_row(owner, near)
         if agent is None or _inside(agent, owner):
             return Entity(text=text, country=row.country, sector=row.sector, name=row.name)
         sector = self._kb.agents[agent.key][0]

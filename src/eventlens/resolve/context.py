@@ -191,6 +191,7 @@ class ArticleCoder:
         self._actors = actors
         self._places = places
         self._home = home
+        self._near = _places_named(doc, actors, places) | ({home} if home else set())
         self._memory = _Memory()
         self._coding: set[int] = set()
         for token in doc:
@@ -277,6 +278,10 @@ class ArticleCoder:
                     return place.country
         return None
 
+    def _code_text(self, text: str) -> Entity | None:
+        """A phrase coded on the article's date, a name several countries share read by its places."""
+        return self._actors.code(text, on=self._on, near=self._near)
+
     def _code_and_remember(self, token: Token) -> None:
         entity = self._code(token)
         if entity is None:
@@ -295,7 +300,7 @@ class ArticleCoder:
         objects = _of_objects(head)
         if not objects:
             return ()
-        own = self._actors.code(_before_of(head), on=self._on)
+        own = self._code_text(_before_of(head))
         if own is not None and own.country:
             return ()
         return objects if any(self.entity(obj) is not None for obj in objects) else ()
@@ -310,7 +315,7 @@ class ArticleCoder:
             return ()
         countries = []
         for modifier in run:
-            coded = self._actors.code(_own_text(modifier), on=self._on)
+            coded = self._code_text(_own_text(modifier))
             if coded is None or coded.country is None:
                 return ()
             countries.append(coded.country)
@@ -325,7 +330,7 @@ class ArticleCoder:
         for modifier, country in zip(run, countries, strict=True):
             drop = joins | {t.i for m in run if m is not modifier for t in _own(m)}
             text = _join([t for t in span if t.i not in drop])
-            coded = self._actors.code(text, on=self._on)
+            coded = self._code_text(text)
             if coded is None or coded.country != country:
                 coded = Entity(text=text, country=country, sector=base.sector, name=text)
             out.append(replace(coded, text=base.text))
@@ -348,10 +353,10 @@ class ArticleCoder:
         appositive = next((c for c in head.children if c.dep_ == "appos"), None)
         if appositive is not None and head.pos_ == "PROPN":
             # "Kenzo Oshima, the UN relief coordinator": the title says whom a person speaks for.
-            titled = self._actors.code(_phrase(appositive), on=self._on)
+            titled = self._code_text(_phrase(appositive))
             if titled is not None and titled.country and titled.sector:
                 return replace(titled, text=text)
-        entity = self._actors.code(text, on=self._on)
+        entity = self._code_text(text)
         if entity is not None and entity.country is None:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             owned = self.entity(owner) if owner is not None else None
@@ -412,6 +417,18 @@ def is_state(code: str | None) -> bool:
 
 
 _GROUP_CODES = frozenset({"UNO", "OTS", "EUR", "NGO", "IGO", "IMG", "AFR", "ARB", "ASN", "WST", "ICRC"})
+
+
+def _places_named(doc: Doc, actors: ActorCoder, places: Gazetteer) -> set[str]:
+    """The countries of the places an article names ("Goma" → COD), by the gazetteer; a name the actor
+    table lists under several countries ("Congo") is left out, since it is what they help to read."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and len(actors.countries_named(ent.text)) < 2:
+            place = places.lookup(ent.text)
+            if place is not None and place.country:
+                out.add(place.country)
+    return out
 
 
 def _main_subject(token: Token) -> bool:
