@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from eventlens.extract.candidates import Candidate, sentence_candidates
 from eventlens.extract.claims import last_speaker
 from eventlens.extract.figures import figures_in
+from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.judgements import Rebuttal, rebuttals
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
@@ -236,23 +237,33 @@ class Extractor:
     ) -> tuple[Entity, ...]:
         return _dedupe(e for r in heads for h in coder.heads(r) for e in self._code_role(h, coder, discourse))
 
+    def _names_an_act(self, head: Token) -> bool:
+        """An event noun or a noun for an act ("the attack", "this act", "the decision") in a role: the
+        role is the act's doer (`_code_role`)."""
+        sense = self.lexicon.word(head.lemma_, "N")
+        return head.pos_ == "NOUN" and (
+            (sense is not None and sense.type is not None) or kind_of(head) == "act"
+        )
+
     def _code_role(self, head: Token, coder: ArticleCoder, discourse: Discourse) -> tuple[Entity, ...]:
-        """A role filler; an event noun in a role ("condemned the Iranian attack") stands for its actor."""
+        """A role filler; an event noun or a noun for an act in a role ("condemned the Iranian attack",
+        "this terrorist act") stands for its doer, or for nobody known."""
         if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
             return ()
-        sense = self.lexicon.word(head.lemma_, "N")
-        if sense is not None and sense.type is not None and head.pos_ == "NOUN":
+        if self._names_an_act(head):
             for child in head.children:
                 owner = child
                 if child.dep_ == "prep" and child.lower_ == "by":  # "the attack by Chile"
                     owner = next((g for g in child.children if g.dep_ == "pobj"), child)
-                elif child.dep_ not in ("poss", "amod", "compound"):
-                    continue
+                elif child.dep_ != "poss" and (child.dep_ not in ("amod", "compound") or not child.ent_type_):
+                    continue  # "the Iranian attack", not "this terrorist act"
                 entity = coder.entity(owner)
                 if entity is not None and entity.country:
                     return (entity,)
             # "condemned the attack": the attack last told, by its actor.
-            last = discourse.actor_of_last(sense.type) if _definite(head) else None
+            sense = self.lexicon.word(head.lemma_, "N")
+            typed = sense is not None and sense.type is not None and _definite(head)
+            last = discourse.actor_of_last(sense.type) if typed and sense is not None and sense.type else None
             return (last,) if last is not None else ()
         return coder.entities(head)
 
@@ -286,7 +297,9 @@ class Extractor:
             words={t.lemma_.lower() for t in cand.trigger.words},
         )
         implied = not recipients
-        if implied or {r.country for r in recipients} <= {a.country for a in actors}:
+        if implied and cand.mode == "disapprove" and any(self._names_an_act(h) for h in cand.roles.recipient):
+            pass  # "condemned this terrorist act": its doer, unknown; not the victim, not the actor's state
+        elif implied or {r.country for r in recipients} <= {a.country for a in actors}:
             # Nobody named, or only the actor's own side: the clauses around it may name the other party.
             around = self._recipient_around(actors, location, cand, coder, named_own=not implied)
             if around is not None:
@@ -408,11 +421,11 @@ def _denial(
     the denier as claimant and stance "denies" (gold/README.md: a denial is coded as the denied event).
 
     Which event: the last one told in the `_REBUTTAL_REACH` sentences before (those starting at
-    character `since` or later), not already denied, not hypothetical and not claimed by the denier
-    itself (a speech act must be claimed by someone: the outlet's "X demanded" is no claim to deny),
-    preferring one the denier's side is said to have done (the accused deny what they are accused of),
-    then a material act over a speech act. None when the denier codes to no country or no
-    such event was told: the rebut verb then keeps its own reading.
+    character `since` or later), not already denied, not hypothetical and not claimed by the denier's
+    state (`_claimed_by_state`); a speech act must be claimed by someone (the outlet's "X demanded" is
+    no claim to deny). One the denier's side is said to have done comes first (the accused deny what
+    they are accused of), then a material act over a speech act. None when the denier codes to no
+    country or no such event was told: the rebut verb then keeps its own reading.
     """
     denier = coder.entity(rebuttal.denier)
     if denier is None or not denier.country:
@@ -424,7 +437,7 @@ def _denial(
         if m.sentence_start >= since
         and m.claim.stance != "denies"
         and m.modality is None
-        and (m.claim.claimant is None or m.claim.claimant.country != country)
+        and not _claimed_by_state(m.claim, country)
         and (m.claim.claimant is not None or m.type not in _SPEECH_ACTS)  # a claim, or an act
     ]
     own = [m for m in told_by_others if country in {a.country for a in m.actor}]
@@ -452,6 +465,17 @@ def _denial(
         trigger=" ".join(w.text for w in rebuttal.words),
         claim=Claim(claimant=denier, stance="denies"),
         figures=(),
+    )
+
+
+def _claimed_by_state(claim: Claim, country: str) -> bool:
+    """Whether this country's state (a state sector, or the country named alone) makes the claim: a
+    state does not deny what it claims, while its country's media or opposition may say what it denies."""
+    claimant = claim.claimant
+    return (
+        claimant is not None
+        and claimant.country == country
+        and (claimant.sector is None or claimant.sector in _STATE_SECTORS)
     )
 
 

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
-from eventlens.extract.judgements import condemnations, kind_of, rebuttals
+from eventlens.extract.judgement_words import kind_of
+from eventlens.extract.judgements import condemnations, rebuttals
 from eventlens.extract.lexicon import Lexicon
 from eventlens.nlp import load_pipeline
 
@@ -165,3 +166,27 @@ def test_senses_that_are_no_event(stanced: Stanced, text: str) -> None:
 )
 def test_the_object_or_the_doer_decides_the_sense(stanced: Stanced, text: str, expected: tuple) -> None:
     assert expected in [r[:3] for r in stanced(text)]
+
+
+def test_a_condemnation_is_aimed_at_the_doer_not_the_victim(stanced: Stanced) -> None:
+    assert [r[:3] for r in stanced("Georgia condemned the Iranian drone attack.")] == [
+        ("ACCUSE", ("GEO",), ("IRN",))
+    ]
+    # Doer unknown: nobody, neither the victim named in the phrase nor the condemning state itself.
+    assert [r[:3] for r in stanced("Georgia condemned the drone attack on Armenia.")] == [
+        ("ACCUSE", ("GEO",), ())
+    ]
+    assert [r[:3] for r in stanced("The State of Kuwait strongly condemns this terrorist act.")] == [
+        ("ACCUSE", ("KWT",), ())
+    ]
+    told = "Iranian drones struck Nakhchivan on Thursday. Georgia condemned the attack on Azerbaijan."
+    assert ("ACCUSE", ("GEO",), ("IRN",)) in [r[:3] for r in stanced(told)]
+
+
+def test_an_act_does_nothing_so_the_next_verb_goes_with_the_speaker(stanced: Stanced) -> None:
+    rows = stanced(
+        "The Azerbaijani Foreign Ministry said Iran's actions contradict international law and summoned "
+        "the Iranian ambassador."
+    )
+    assert rows and all(r[:3] == ("ACCUSE", ("AZE",), ("IRN",)) for r in rows)
+    assert all(r[3] is None for r in rows)  # the ministry's own acts, told by the outlet

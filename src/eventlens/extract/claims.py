@@ -90,6 +90,8 @@ def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
         parent = current.head
         if parent is current or current.dep_ not in _COMPLEMENT_DEPS:
             return None
+        if current.dep_ == "conj" and _speakers_own_act(current):
+            return None
         frame = frame_of(parent, lexicon)
         if frame in _STANCE and current.dep_ not in ("nsubj", "conj"):
             speaker = subject_of(parent) if parent.pos_ != "NOUN" else None
@@ -98,6 +100,16 @@ def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
         if parent.pos_ == "NOUN" and parent.lemma_.lower() not in EVENT_NOUNS_TRANSPARENT:
             return None
         current = parent
+
+
+def _speakers_own_act(verb: Token) -> bool:
+    """'the ministry said X ... and summoned the ambassador': a verb coordinated into a reported clause
+    whose subject is the speaker is the speaker's own act, told by the outlet."""
+    reported = verb.head
+    if reported.dep_ != "ccomp" or reported.head is reported:
+        return False
+    subject = subject_of(verb)
+    return subject is not None and subject == subject_of(reported.head)
 
 
 def last_speaker(sentence: Span, lexicon: Lexicon) -> Token | None:

@@ -29,20 +29,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from eventlens.errors import KnowledgeBaseError
 from eventlens.extract.claims import attribute, frame_of
-from eventlens.extract.lexicon import Lexicon, packaged_rows
+from eventlens.extract.judgement_words import kind_of
+from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.roles import subject_of
 
 __all__ = ["Condemnation", "Rebuttal", "condemnations", "rebuttals"]
 
-Kind = Literal["claim", "rebut", "untrue", "factual", "fact", "disapprove", "displeased", "naming"]
-_KINDS = frozenset(Kind.__args__)  # type: ignore[attr-defined]
 # Verbs of denial proper: "denied it" points back at a claim; "rejected it" may refuse an offer.
 _DENY_PROPER = frozenset({"deny", "refute", "dispute"})
 _BACK_PRONOUNS = frozenset({"it", "this", "that", "them", "these"})
@@ -70,31 +66,6 @@ class Condemnation:
     words: tuple[Token, ...]
 
 
-@cache
-def _words() -> dict[str, Kind]:
-    """judgements.tsv as {lemma: kind}.
-
-    Raises KnowledgeBaseError on a row with an unknown kind.
-    """
-    table: dict[str, Kind] = {}
-    for n, row in enumerate(packaged_rows("eventlens.extract", "judgements.tsv")[1:], 2):
-        word, kind = row[0], row[1]
-        if kind not in _KINDS:
-            known = sorted(_KINDS)
-            raise KnowledgeBaseError(f"judgements.tsv row {n}: unknown kind {kind!r}; known: {known}")
-        table[word] = kind  # type: ignore[assignment]
-    return table
-
-
-def kind_of(token: Token) -> Kind | None:
-    """The judgements.tsv kind of a word (its lemma, with its particle for phrasal verbs)."""
-    words = _words()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    if particle and (kind := words.get(f"{token.lemma_.lower()} {particle}")):
-        return kind
-    return words.get(token.lemma_.lower()) or words.get(token.lower_)
-
-
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
@@ -117,6 +88,17 @@ def _is_claim(phrase: Token, lexicon: Lexicon) -> bool:
 
 def _subject(predicate: Token) -> Token | None:
     return next((c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+
+
+def _judged_subject(predicate: Token) -> Token | None:
+    """The subject of a judging predicate; where the parser left it none, the clause just before it
+    under the same head ("said [the situation described in the reports] [does not exist]", parsed as
+    two clauses)."""
+    subject = _subject(predicate)
+    if subject is not None or predicate.dep_ != "ccomp":
+        return subject
+    before = [c for c in predicate.head.children if c.dep_ == "ccomp" and c.i < predicate.i]
+    return before[-1] if before else None
 
 
 def _judged(word: Token, lexicon: Lexicon) -> tuple[Token, Token, Token | None] | None:
@@ -149,12 +131,13 @@ def _false_predicate(token: Token) -> tuple[Token, Token] | None:
     line with the facts", "does not correspond to reality"."""
     if kind_of(token) == "factual":
         predicate = token.head if token.dep_ in ("acomp", "attr") else token  # "is not true"
-        subject = _subject(predicate) if predicate.pos_ in ("VERB", "AUX") and _negated(predicate) else None
+        negated = predicate.pos_ in ("VERB", "AUX") and _negated(predicate)
+        subject = _judged_subject(predicate) if negated else None
         return (predicate, subject) if subject is not None else None
     if kind_of(token) == "fact" and token.dep_ == "pobj":
         predicate = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if predicate is not None and _negated(predicate) and kind_of(predicate) != "factual":
-            subject = _subject(predicate)
+            subject = _judged_subject(predicate)
             return (predicate, subject) if subject is not None else None
     return None
 
@@ -225,6 +208,11 @@ def condemnations(
             judge = judge or _speaker(verb, lexicon, quoted_speaker)
             if judge is not None and phrase is not None and not _is_claim(phrase, lexicon):
                 yield Condemnation(judge, _doer(phrase), (token,))
+        elif kind == "breach" and token.pos_ == "VERB" and (act := _subject(token)) is not None:
+            doer = _doer(act)  # "Iran's actions contradict international law, the ministry said"
+            judge = _speaker(token, lexicon, quoted_speaker)
+            if kind_of(act) == "act" and doer is not act and judge is not None:
+                yield Condemnation(judge, doer, (token,))
         elif kind == "displeased":
             party = next(
                 (

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.triggers import Trigger
 
 __all__ = ["Roles", "find_roles", "subject_of"]
@@ -112,6 +113,10 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "conj" and verb.head is not verb:
         # "X has been indicted ... and will resign": the first verb's grammatical subject is shared.
         shared = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if shared is not None and kind_of(shared) == "act" and verb.head.dep_ == "ccomp":
+            # "the ministry said Iran's actions contradict the law and summoned the ambassador": an act
+            # does nothing, the verb goes with the reporting clause.
+            return subject_of(verb.head.head)
         return shared if shared is not None else subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.lower_ in _GERUND_PREPS:
         # "has taken measures, including withdrawing its diplomats", "the army succeeded in retaking the

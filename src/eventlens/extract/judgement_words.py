@@ -1,0 +1,44 @@
+"""The judgement words (judgements.tsv beside this module): which words name a claim, deny one, judge
+one untrue or condemn an act, for the rules of judgements.py and the roles that need them."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from spacy.tokens import Token
+
+from eventlens.errors import KnowledgeBaseError
+from eventlens.extract.lexicon import packaged_rows
+
+__all__ = ["Kind", "kind_of"]
+
+Kind = Literal[
+    "claim", "rebut", "untrue", "factual", "fact", "disapprove", "displeased", "naming", "act", "breach"
+]
+_KINDS = frozenset(Kind.__args__)  # type: ignore[attr-defined]
+
+
+@cache
+def _words() -> dict[str, Kind]:
+    """judgements.tsv as {lemma: kind}.
+
+    Raises KnowledgeBaseError on a row with an unknown kind.
+    """
+    table: dict[str, Kind] = {}
+    for n, row in enumerate(packaged_rows("eventlens.extract", "judgements.tsv")[1:], 2):
+        word, kind = row[0], row[1]
+        if kind not in _KINDS:
+            known = sorted(_KINDS)
+            raise KnowledgeBaseError(f"judgements.tsv row {n}: unknown kind {kind!r}; known: {known}")
+        table[word] = kind  # type: ignore[assignment]
+    return table
+
+
+def kind_of(token: Token) -> Kind | None:
+    """The judgements.tsv kind of a word (its lemma, with its particle for phrasal verbs)."""
+    words = _words()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle and (kind := words.get(f"{token.lemma_.lower()} {particle}")):
+        return kind
+    return words.get(token.lemma_.lower()) or words.get(token.lower_)
