@@ -25,6 +25,7 @@ from eventlens.extract.judgements import Rebuttal, rebuttals
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
 from eventlens.extract.names import Name, names_in
+from eventlens.extract.triggers import WEAPONS
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place
 from eventlens.nlp import load_pipeline, mask_dateline
 from eventlens.ontology import Ontology
@@ -206,19 +207,21 @@ class Extractor:
         out: list[EventMention] = []
         speaker = None
         recent: tuple[int, ...] = ()  # where the last sentences read start, for what a rebuttal reaches
+        told: list[EventMention] = []  # what a rebuttal may deny: events told and events referred to
         for sentence in sentences_read(doc, title_end=title_end):
             denials = [
                 (r, d)
                 for r in rebuttals(sentence, self.lexicon, quoted_speaker=speaker)
-                if (d := _denial(r, out, recent[0] if recent else 0, article, coder)) is not None
+                if (d := _denial(r, told, recent[0] if recent else 0, article, coder)) is not None
             ]
             # "rejected the claim" is no REJECT where it denies a claim told before.
             judging = {w.i for r, _ in denials for w in r.words}
-            candidates = [
+            found = [
                 c
                 for c in sentence_candidates(sentence, self.lexicon, quoted_speaker=speaker)
                 if judging.isdisjoint(w.i for w in c.trigger.words)
             ]
+            candidates = [c for c in found if not c.reference]
             said_by = last_speaker(sentence, self.lexicon)
             speaker = said_by or (speaker if _quote_goes_on(sentence) else None)
             readings = [
@@ -227,6 +230,10 @@ class Extractor:
                 if (r := self._mention(cand, article, coder, timeline, discourse)) is not None
             ]
             fresh = _merge_duplicates(readings + [(d, False) for _, d in denials])
+            told.extend(fresh)
+            told.extend(
+                self._referenced([c for c in found if c.reference], article, coder, timeline, discourse)
+            )
             recent = (*recent[1 - _REBUTTAL_REACH :], sentence.start_char)
             out.extend(fresh)
             _attach_figures(out, len(out) - len(fresh), figures_in(sentence), said_by)
@@ -236,6 +243,37 @@ class Extractor:
         self, heads: tuple[Token, ...], coder: ArticleCoder, discourse: Discourse
     ) -> tuple[Entity, ...]:
         return _dedupe(e for r in heads for h in coder.heads(r) for e in self._code_role(h, coder, discourse))
+
+    def _referenced(
+        self,
+        references: list[Candidate],
+        article: Article,
+        coder: ArticleCoder,
+        timeline: Timeline,
+        discourse: Discourse,
+    ) -> list[EventMention]:
+        """Events a sentence refers back to and says who did ("condemned the Iranian drone attack on
+        Nakhchivan"), coded like events but not emitted: the discourse remembers their dyad, and a later
+        denial may deny them ("Tehran rejected the accusations")."""
+        out = []
+        for ref in references:
+            if not self._code_all(ref.roles.actor, coder, discourse):
+                continue  # "the attack": who did it is what the discourse knows already, or nobody
+            reading = self._mention(ref, article, coder, timeline, discourse)
+            if reading is not None:
+                out.append(reading[0])
+        return out
+
+    def _refers_to_told(self, head: Token, type_: str) -> bool:
+        """A definite weapon or event of this type in the event's clause ("when the drones came down",
+        "wounded in the shelling"): the event told already."""
+        for token in head.subtree:
+            if token.pos_ != "NOUN" or not _definite(token):
+                continue
+            sense = self.lexicon.word(token.lemma_, "N")
+            if token.lemma_.lower() in WEAPONS or (sense is not None and sense.type == type_):
+                return True
+        return False
 
     def _names_an_act(self, head: Token) -> bool:
         """An event noun or a noun for an act ("the attack", "this act", "the decision") in a role: the
@@ -283,6 +321,11 @@ class Extractor:
             actors = (claimant,)
         coded = self._code_all(cand.roles.recipient, coder, discourse)
         location, located_by_preposition = self._location(head, coded or actors, type_=cand.type)
+        if not actors and cand.type in _UNATTRIBUTED and self._refers_to_told(head, cand.type):
+            # "several civilians were hurt when the drones came down": by those of the attack told.
+            actors, told_recipients = discourse.last_dyad.get(cand.type, ((), ()))
+            if {r.country for r in coded} <= {a.country for a in actors} | {None}:
+                coded = told_recipients  # victims of no other side named: the side struck before
         if not actors and cand.type in _UNATTRIBUTED and location and located_by_preposition:
             # Violence by an unnamed hand is coded to the country where it happened.
             actors = (Entity(text=location.name, country=location.country, name=location.name),)

@@ -190,3 +190,21 @@ def test_an_act_does_nothing_so_the_next_verb_goes_with_the_speaker(stanced: Sta
     )
     assert rows and all(r[:3] == ("ACCUSE", ("AZE",), ("IRN",)) for r in rows)
     assert all(r[3] is None for r in rows)  # the ministry's own acts, told by the outlet
+
+
+def test_an_event_referred_to_with_its_doer_can_be_denied(stanced: Stanced) -> None:
+    rows = stanced(
+        "Georgia condemned the Russian missile attack on Ukraine. Moscow rejected the accusations."
+    )
+    assert ("ACCUSE", ("GEO",), ("RUS",), None, None) in rows
+    assert _denials(rows) == [("ASSAULT", ("RUS",), ("UKR",), "RUS", "denies")]
+    assert not [r for r in rows if r[4] != "denies" and r[0] == "ASSAULT"]  # referred to, not told again
+
+
+def test_violence_without_a_named_hand_that_refers_back_is_the_attack_told(stanced: Stanced) -> None:
+    rows = stanced(
+        "Russian missiles struck Kharkiv on Monday. Three civilians were hurt when the missiles hit a school."
+    )
+    assert [r[:3] for r in rows] == [("ASSAULT", ("RUS",), ("UKR",))] * 2
+    # With no attack told before, nobody is known to have done it.
+    assert stanced("Three civilians were hurt when the missiles hit a school.") == []

@@ -283,11 +283,20 @@ def test_demo_prints_the_example_events(tmp_path: Path, monkeypatch: pytest.Monk
     assert "Denials (who denies what):" in result.output
 
 
-def test_demo_shows_a_denial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_shows_the_accusation_the_denials_and_the_disagreeing_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the README promises: Baku's accusation, Tehran's denials (one a back-reference, "rejected the
+    accusations"), and four wounded against "several" in one contested story."""
     monkeypatch.chdir(REPO)
     result = invoke("demo", "examples", "--db", str(tmp_path / "demo.duckdb"))
-    denials = result.output.split("Denials (who denies what):", 1)[1]
-    assert "denies by IRN" in denials
+    events, rest = result.output.split("Denials (who denies what):", 1)
+    assert "ACCUSE/allege            AZE      IRN" in events
+    denials = rest.split("Stories", 1)[0]
+    assert denials.count("denies by IRN") == 2 and "Tehran rejected" in denials
+    contested = rest.split("Contested story", 1)[1]
+    injured = next(line for line in contested.splitlines() if "injured:" in line)
+    assert "four (Caspian Courier" in injured and "several (Steppe Wire" in injured and "DISAGREE" in injured
 
 
 # --- docs stay honest --------------------------------------------------------------------------------

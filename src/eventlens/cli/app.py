@@ -193,7 +193,7 @@ def story(
     json_out: Annotated[bool, typer.Option("--json", help="Print the stories-jsonl record.")] = False,
 ) -> None:
     """One story: its mentions by outlet, who asserts and who denies, and its figures side by side."""
-    from eventlens.cli.story_views import print_story
+    from eventlens.cli.story_views import print_story_in
 
     with _store(db, read_only=True) as store:
         record = store.stories.record(story_id)
@@ -202,10 +202,7 @@ def story(
         if json_out:
             typer.echo(json.dumps(record, ensure_ascii=False, indent=1))
             return
-        ids = set(record["mentions"])
-        print_story(
-            record, [(m, a) for m, a in store.mentions(include_negated=True) if m.id in ids], sys.stdout
-        )
+        print_story_in(store, record, sys.stdout)
 
 
 @app.command()

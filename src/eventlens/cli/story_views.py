@@ -9,8 +9,9 @@ from typing import Any, TextIO
 
 from eventlens.analyze import Alert
 from eventlens.model import Article
+from eventlens.store import Store
 
-__all__ = ["print_alerts", "print_clusters", "print_series", "print_stories", "print_story"]
+__all__ = ["print_alerts", "print_clusters", "print_series", "print_stories", "print_story", "print_story_in"]
 
 
 def _codes(side: Iterable[dict[str, Any]]) -> str:
@@ -44,6 +45,12 @@ def print_stories(stories: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> i
     _table(["date", "event", "actor", "recipient", "", "mentions", "reports", "claims", "id"], rows, out)
     out.write(f"{len(items)} stories\n")
     return len(items)
+
+
+def print_story_in(store: Store, story: dict[str, Any], out: TextIO) -> None:
+    """One stored story (`print_story`) with its mentions and their articles read from the store."""
+    ids = set(story["mentions"])
+    print_story(story, [(m, a) for m, a in store.mentions(include_negated=True) if m.id in ids], out)
 
 
 def print_story(story: dict[str, Any], mentions: Sequence[tuple[Any, Any]], out: TextIO) -> None:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from eventlens.cli.story_views import print_stories
+from eventlens.cli.story_views import print_stories, print_story_in
 from eventlens.errors import EventlensError
 from eventlens.export import write_csv
 from eventlens.model import Article, Entity, EventMention
@@ -85,7 +85,8 @@ def print_events(
 
 
 def print_demo(store: Store, out: TextIO) -> None:
-    """The first things a user should see: every event, then the claims and the denials."""
+    """The first things a user should see: every event, the denials, the stories, and each contested
+    story with its claims and figures side by side."""
     contested = store.stories.contested()
     out.write("\nEvents, in the order the reports tell them:\n")
     print_events(store.mentions(), "table", out, contested=contested)
@@ -93,3 +94,8 @@ def print_demo(store: Store, out: TextIO) -> None:
     print_events(store.mentions(stance="denies"), "table", out, contested=contested)
     out.write("\nStories (each event once, with every report of it; `eventlens story ID` for one):\n")
     print_stories(store.stories.records(), "table", out)
+    for story_id in sorted(contested):
+        record = store.stories.record(story_id)
+        if record is not None:
+            out.write(f"\nContested story {story_id}: the claims and the figures side by side\n")
+            print_story_in(store, record, out)

@@ -96,6 +96,9 @@ class Candidate:
     attribution: Attribution | None
     modality: Modality | None
     embedded: Trigger | None = None  # the event inside a commit/request frame, for recipient fallback
+    # A nominal event that refers back to one told ("condemned the Iranian drone attack"): no event of
+    # this sentence, but what it says of that event (who did it, to whom) is worth remembering.
+    reference: bool = False
 
 
 def _governor(trigger: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
@@ -275,6 +278,17 @@ def _with_frame(cand: Candidate, frame: Candidate | None) -> Candidate | None:
     return cand
 
 
+def _refers_back(cand: Candidate, frame: Candidate | None) -> bool:
+    """A nominal reference to an event, told plainly or as what a condemnation is about ("the attack",
+    "condemned the Iranian drone attack"); not the content of a demand or a promise."""
+    kind = frame.trigger.sense.frame if frame is not None else None
+    return (
+        cand.trigger.nominal
+        and kind in (None, "plain", "consume")
+        and _is_reference(cand.trigger, cand.roles)
+    )
+
+
 def _frame_event(frame: Candidate, embedded: list[Candidate]) -> Candidate:
     """A commit or request frame absorbs the events in its complement."""
     inner = embedded[0] if embedded else None
@@ -376,7 +390,8 @@ def _unframed_demands(
 def sentence_candidates(
     sentence: Span, lexicon: Lexicon, *, quoted_speaker: Token | None = None
 ) -> list[Candidate]:
-    """All event candidates of one sentence, frames applied, in text order.
+    """All event candidates of one sentence, frames applied, in text order; references back to events
+    told before come marked `reference` (no event of this sentence).
 
     `quoted_speaker` is who spoke the previous sentence: a sentence that is a bare quotation continues
     their words ("... ," Aliyev said. "Iranian officials must apologise.").
@@ -404,6 +419,8 @@ def sentence_candidates(
             continue  # a refusal stands for its own bare reading ("refused to sign": one REJECT)
         kept = _with_frame(cand, frame)
         if kept is None:
+            if _refers_back(cand, frame):
+                out.append(replace(cand, reference=True))
             continue
         if kept.trigger.sense.frame in ("commit", "request"):
             inner = [c for j, c in raw.items() if governed.get(j) is cand]
