@@ -36,6 +36,8 @@ def _denials(rows: list[Row]) -> list[Row]:
         "Peru's army brushed off the reports.",
         "The Peruvian government refuted the charges.",
         "Peru denied it.",
+        "Peru denied any involvement.",
+        "Peru flatly denied the accusations.",
     ],
 )
 def test_a_denial_pointing_back_at_the_claim_denies_the_claimed_event(stanced: Stanced, denial: str) -> None:
@@ -55,6 +57,9 @@ def test_a_denial_pointing_back_at_the_claim_denies_the_claimed_event(stanced: S
         "What the media described is not in line with the facts, a Peruvian spokesman said.",
         "The situation mentioned in the reports does not exist, Peru's foreign ministry said.",
         "The claims are not true, Peru's defence minister said.",
+        "Peru's defence ministry described the allegations as groundless.",
+        "Peruvian officials called the accusations absurd.",
+        "Peru's foreign minister said the accusations were a lie.",
     ],
 )
 def test_a_claim_judged_untrue_is_denied_by_the_judge(stanced: Stanced, judgement: str) -> None:
@@ -87,6 +92,12 @@ def test_a_claim_noun_with_nothing_told_before_keeps_the_verbs_own_reading(stanc
 def test_a_denial_with_its_content_spelled_out_is_not_anaphoric(stanced: Stanced) -> None:
     rows = stanced(CLAIM + "Peru denied reports that its troops had shelled the post.")
     assert _denials(rows) == [(*SHELLING, "PER", "denies")]  # one denial, from the sentence's own event
+
+
+def test_a_rebut_verb_denies_the_claim_it_spells_out(stanced: Stanced) -> None:
+    rows = stanced(CLAIM + "Peru rejected as baseless claims that its troops had fired on the post.")
+    assert [r for r in rows if r[0] == "ASSAULT" and r[4] == "denies" and r[1] == ("PER",)]
+    assert not [r for r in rows if r[0] == "REJECT"]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventlens.extract.claims import Attribution, attribute
-from eventlens.extract.judgements import Condemnation, condemnations
+from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spelled_claim
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of
 from eventlens.extract.roles import Roles, expand, find_roles, subject_of
@@ -400,7 +400,9 @@ def sentence_candidates(
     by_head = {t.head.i: t for t in triggers}
     speaker = quoted_speaker if _quoted(sentence) else None
     raw = {
-        t.head.i: _clause_actor(c, by_head) for t in triggers if (c := _raw(t, lexicon, speaker)) is not None
+        t.head.i: _clause_actor(c, by_head)
+        for t in triggers
+        if not rebuts_spelled_claim(t.head) and (c := _raw(t, lexicon, speaker)) is not None
     }
     governed: dict[int, Candidate | None] = {}
     refusals: dict[int, Candidate | None] = {}

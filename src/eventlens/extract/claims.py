@@ -2,7 +2,8 @@
 
 An event inside the complement of a communication verb ("the Defense Ministry said four drones were
 fired") is claimed by that verb's subject; inside a denial ("Iran denied it had launched a drone") it is
-claimed with stance "denies". "According to X" and a trailing "X said" (parataxis) attribute the whole
+claimed with stance "denies", and so is one inside a claim that a rebut verb rejects ("rejected claims
+that its troops had fired"). "According to X" and a trailing "X said" (parataxis) attribute the whole
 clause. Walking up the parse stops at the first frame found, so nested speech takes the nearest speaker.
 """
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.roles import subject_of
 from eventlens.extract.triggers import EVENT_NOUNS_TRANSPARENT
@@ -80,6 +82,7 @@ def _parataxis_speaker(token: Token, lexicon: Lexicon) -> tuple[Token, Token] | 
 def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
     """The nearest frame above an event's head word, or None when the outlet states it itself."""
     current = head
+    through_claim = False  # "rejected claims that its troops had fired": a rebut verb denies the claim
     while True:
         according = _according_to(current)
         if according is not None:
@@ -92,7 +95,8 @@ def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
             return None
         if current.dep_ == "conj" and _speakers_own_act(current):
             return None
-        frame = frame_of(parent, lexicon)
+        through_claim = through_claim or kind_of(current) == "claim"
+        frame = "deny" if through_claim and kind_of(parent) == "rebut" else frame_of(parent, lexicon)
         if frame in _STANCE and current.dep_ not in ("nsubj", "conj"):
             speaker = subject_of(parent) if parent.pos_ != "NOUN" else None
             if speaker is not None:

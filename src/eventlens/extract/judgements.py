@@ -37,7 +37,7 @@ from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.roles import subject_of
 
-__all__ = ["Condemnation", "Rebuttal", "condemnations", "rebuttals"]
+__all__ = ["Condemnation", "Rebuttal", "condemnations", "rebuts_spelled_claim", "rebuttals"]
 
 # Verbs of denial proper: "denied it" points back at a claim; "rejected it" may refuse an offer.
 _DENY_PROPER = frozenset({"deny", "refute", "dispute"})
@@ -78,6 +78,16 @@ def _has_content(noun: Token) -> bool:
     )
 
 
+def rebuts_spelled_claim(verb: Token) -> bool:
+    """A rebut verb whose object is a claim spelled out in the sentence ("rejected as baseless claims
+    that its troops had fired"): the claimed event is denied there (claims.py), the verb is no event."""
+    if kind_of(verb) != "rebut":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    return any(kind_of(o) == "claim" and _has_content(o) for o in objects)
+
+
 def _is_claim(phrase: Token, lexicon: Lexicon) -> bool:
     """A claim noun, or a phrase that says it was reported ("the situation mentioned in the reports",
     "what the media described")."""
@@ -115,6 +125,8 @@ def _judged(word: Token, lexicon: Lexicon) -> tuple[Token, Token, Token | None] 
         return (head, obj, subject_of(head)) if obj is not None else None
     if word.dep_ in ("amod", "pobj") and head.lower_ == "as" and head.dep_ == "prep":
         verb = head.head  # "dismissed the accusation as baseless", "described X as a provocation"
+        if verb.dep_ == "dobj":  # "as" parsed under the object: "described [the allegations as ...]"
+            verb = verb.head
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and kind_of(verb) in ("naming", "rebut"):
             return verb, obj, subject_of(verb)
