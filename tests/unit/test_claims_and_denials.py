@@ -219,3 +219,18 @@ def test_violence_without_a_named_hand_that_refers_back_is_the_attack_told(stanc
     assert [r[:3] for r in rows] == [("ASSAULT", ("RUS",), ("UKR",))] * 2
     # With no attack told before, nobody is known to have done it.
     assert stanced("Three civilians were hurt when the missiles hit a school.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm neither admits nor denies the allegations.",  # no denial
+        "The minister rejected calls for a new tax, saying that the firm paid enough.",  # a demand, no claim
+        "The retailer disappointed investors with its figures.",  # displeasing, not displeased
+        "The chief executive said he was disappointed with the exploration results.",  # no party blamed
+    ],
+)
+def test_what_is_no_judgement_of_a_claim_or_a_party(text: str) -> None:
+    sentence = next(load_pipeline()(text).sents)
+    assert not rebuttals(sentence, Lexicon.load())
+    assert not list(condemnations(sentence, Lexicon.load()))

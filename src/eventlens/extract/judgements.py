@@ -44,7 +44,7 @@ _DENY_PROPER = frozenset({"deny", "refute", "dispute"})
 _BACK_PRONOUNS = frozenset({"it", "this", "that", "them", "these"})
 _COPULA = frozenset({"be", "remain", "seem", "appear"})
 _PARTY_PREPS = frozenset({"in", "with", "by", "at"})
-_PARTY_LABELS = frozenset({"NORP", "GPE", "ORG"})
+_PARTY_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,10 @@ class Condemnation:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+    """'did not deny', 'neither admits nor denies'."""
+    return any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in token.children) or (
+        token.dep_ == "conj" and any(c.lower_ == "nor" for c in token.head.children)
+    )
 
 
 def _has_content(noun: Token) -> bool:
@@ -93,7 +96,17 @@ def _is_claim(phrase: Token, lexicon: Lexicon) -> bool:
     "what the media described")."""
     if kind_of(phrase) == "claim":
         return not _has_content(phrase)
-    return any(frame_of(t, lexicon) == "report" or kind_of(t) in ("claim", "naming") for t in phrase.subtree)
+
+    def reported(token: Token) -> bool:
+        return frame_of(token, lexicon) == "report" or kind_of(token) in ("claim", "naming")
+
+    if phrase.pos_ in ("VERB", "AUX"):  # "what the media described"
+        return reported(phrase)
+    # "the situation mentioned in the reports", "the events that the media described", "the situation
+    # in the reports"; not a claim further down ("calls for a tax, saying ...")
+    clauses = [c for c in phrase.children if c.dep_ in ("acl", "relcl")]
+    places = [g for c in phrase.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(reported(t) for c in clauses for t in c.subtree) or any(reported(p) for p in places)
 
 
 def _subject(predicate: Token) -> Token | None:
@@ -236,6 +249,8 @@ def condemnations(
                 ),
                 None,
             )
+            # Displeased, not displeasing: "was disappointed in X", not "disappointed investors".
+            active = any(c.dep_ == "dobj" for c in token.children)
             judge = _subject(token) if token.pos_ == "VERB" else _subject(token.head)
-            if party is not None and judge is not None:
+            if party is not None and judge is not None and not active and party.ent_type_ in _PARTY_LABELS:
                 yield Condemnation(judge, party, (token,))
