@@ -234,3 +234,16 @@ def test_what_is_no_judgement_of_a_claim_or_a_party(text: str) -> None:
     sentence = next(load_pipeline()(text).sents)
     assert not rebuttals(sentence, Lexicon.load())
     assert not list(condemnations(sentence, Lexicon.load()))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Greek officials denied Turkish fishermen land allocation.", [("REJECT", ("GRC",), ("TUR",))]),
+        ("Egypt denied the Hamas leaders visas.", [("REJECT", ("EGY",), ("PSE",))]),
+        ("Russia denied the existence of the camps.", []),  # a claim denied, nothing told before
+        ("Turkey denied any role in the attack.", []),
+    ],
+)
+def test_a_thing_denied_is_refused_a_claim_denied_is_not(stanced: Stanced, text: str, expected: list) -> None:
+    assert [r[:3] for r in stanced(text)] == expected

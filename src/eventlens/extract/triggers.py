@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.patterns import PatternMatch, VerbPatterns
 
@@ -226,11 +227,30 @@ def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Tri
     if ours is not None:
         if ours.frame == "plain" and _impact_without_agent(token, ours):
             return None
+        if ours.frame == "deny" and match is None and (thing := _thing_denied(token, lexicon, patterns)):
+            return Trigger(
+                head=token, words=(token, thing), sense=Sense("REJECT", None, "plain"), nominal=False
+            )
         return Trigger(head=token, words=(token,), sense=ours, nominal=False)
     if match is None or match.pattern.sense is None or _impact_without_agent(token, match.pattern.sense):
         return None
     words = tuple(dict.fromkeys((token, *match.words)))
     return Trigger(head=token, words=words, sense=match.pattern.sense, nominal=False)
+
+
+def _thing_denied(verb: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Token | None:
+    """The object of a denial that is a thing refused, not a claim, an act or an event ("denied land
+    allocation", "denied the delegation visas"): the denial is then a refusal, PLOVER REJECT. None where
+    it denies a claim or what happened ("denied the reports", "denied any role", "denied the attack") or
+    has a clause ("denied that ...")."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if thing is None or thing.pos_ != "NOUN" or kind_of(thing) in ("claim", "act"):
+        return None
+    if _noun_sense(thing, lexicon, patterns) is not None or thing.lemma_.lower() in EVENT_NOUNS_TRANSPARENT:
+        return None
+    return thing
 
 
 def _descriptive(verb: Token) -> bool:
