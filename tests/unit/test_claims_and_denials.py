@@ -247,3 +247,12 @@ def test_what_is_no_judgement_of_a_claim_or_a_party(text: str) -> None:
 )
 def test_a_thing_denied_is_refused_a_claim_denied_is_not(stanced: Stanced, text: str, expected: list) -> None:
     assert [r[:3] for r in stanced(text)] == expected
+
+
+def test_an_inverted_condition_is_no_event(stanced: Stanced) -> None:
+    rows = stanced(
+        "Russian missiles struck Kharkiv on Monday. The attack could have killed dozens had the missiles hit "
+        "the school."
+    )
+    assert [r[:3] for r in rows if r[0] == "ASSAULT"] == [("ASSAULT", ("RUS",), ("UKR",))]
+    assert [r[0] for r in stanced("Russia had attacked Kharkiv on Monday.")] == ["ASSAULT"]

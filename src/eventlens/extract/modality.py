@@ -16,6 +16,7 @@ __all__ = ["FUTURE_TYPE", "INTENT_VERBS", "modality_of"]
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_INVERTING = frozenset({"had", "were", "should"})
 INTENT_VERBS = frozenset(
     {
         "plan",
@@ -84,12 +85,27 @@ def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
         return "future"
     if aux & _HYPOTHETICAL_AUX:
         return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children):
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children) or _inverted(head):
         return "hypothetical"
     first = _first_conjunct(head)  # "plans to tighten sanctions and impose a blockade": both intended
     if first.dep_ == "xcomp" and first.head.lemma_.lower() in INTENT_VERBS:
         return "future"
     return None
+
+
+def _inverted(head: Token) -> bool:
+    """An inverted condition: "had the drone hit the school", "were the talks to fail", "should Iran
+    attack" (the auxiliary before the subject; the parser may make the condition the main clause)."""
+    if head.sent.text.rstrip().endswith("?"):
+        return False  # "had the missiles hit the school?" asks
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if head.dep_ == "ccomp" and head.head.dep_ == "advcl" and head.head.lower_ in _INVERTING:
+        return head.head.i < subject.i  # parsed as "had" governing the clause
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _INVERTING and c.i < subject.i for c in head.children
+    )
 
 
 def _first_conjunct(token: Token) -> Token:
