@@ -79,3 +79,13 @@ def test_easing_tensions_is_no_concession(coded: Coder) -> None:
 def test_denying_a_thing_is_a_refusal_denying_a_claim_a_denial(coded: Coder) -> None:
     assert coded("Israel denied entry to two Irish lawmakers.") == [("SANCTION", ("ISR",), ("IRL",))]
     assert coded("Iran denied that its drones had attacked Azerbaijan.") == [("ASSAULT", ("IRN",), ("AZE",))]
+
+
+def test_a_sentence_parsed_without_a_main_verb_keeps_its_subject(coded: Coder) -> None:
+    """The parser may make a long subject the root and the verb its modifier; a finite past verb there
+    still has that subject. A participle alone only describes its noun."""
+    text = (
+        "Doctors from two Canadian aid groups donated and personally delivered medicine to a clinic in Kabul."
+    )
+    assert ("AID", ("CAN",), ("AFG",)) in coded(text)
+    assert coded("The curfew imposed in Sudan by the army was lifted on Monday.") == []

@@ -131,6 +131,10 @@ def subject_of(verb: Token) -> Token | None:
         if governor is None:
             return None
         return subject_of(governor)
+    if verb.dep_ == "acl" and _verbless(verb):
+        # "Doctors from two aid groups donated and delivered goods ...", parsed with no main verb: the
+        # noun phrase the parser made the root is the subject.
+        return verb.sent.root
     if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         controller = verb.head
         passive = _passive_patient(controller)
@@ -146,6 +150,17 @@ def subject_of(verb: Token) -> Token | None:
             return obj
         return subject_of(controller)
     return None
+
+
+def _verbless(verb: Token) -> bool:
+    """A sentence whose root is a noun although a finite past verb (VBD) hangs from it as a modifier or
+    a conjunct of one: the parser missed the main verb. A participle alone ("the curfew imposed in
+    Sudan") is a modifier indeed."""
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or verb.head is verb:
+        return False
+    chain = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(v.tag_ == "VBD" for v in chain) and any(a == root for a in verb.ancestors)
 
 
 def _passive_patient(verb: Token) -> Token | None:
