@@ -155,3 +155,22 @@ def test_a_preposition_the_pattern_names_gives_the_recipient(nlp: Language) -> N
     sent = next(nlp("Protesters set fire to the French consulate.").sents)
     (trigger,) = find_triggers(sent, Lexicon.load(), table)
     assert [t.text for t in find_roles(trigger).recipient] == ["fire", "consulate"]
+
+
+def test_a_partitive_subject_or_object_stands_for_its_of_phrase(nlp: Language) -> None:
+    """ "A batch of peacekeepers arrived", "sent hundreds of medics": the head only counts or gathers
+    what its `of` phrase names, so the pattern's noun may be there."""
+    table = VerbPatterns.from_rows(
+        [
+            row("arrive", subject="peacekeeper", type_="AID"),
+            row("send", obj="medic", type_="AID"),
+        ]
+    )
+    assert (
+        matched(table, nlp, "A first batch of Fijian peacekeepers arrived on Monday.", "arrived") is not None
+    )
+    assert matched(table, nlp, "The ministry sent hundreds of medics to the region.", "sent") is not None
+    assert matched(table, nlp, "A batch of tourists arrived on Monday.", "arrived") is None
+    assert (
+        matched(table, nlp, "A statue of peacekeepers arrived on Monday.", "arrived") is None
+    )  # no partitive

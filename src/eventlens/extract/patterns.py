@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from eventlens.errors import KnowledgeBaseError
 from eventlens.extract.lexicon import Sense, packaged_rows
 from eventlens.ontology import Ontology
+from eventlens.resolve.actors import PARTITIVES
 
 __all__ = ["PatternMatch", "VerbPattern", "VerbPatterns"]
 
@@ -236,7 +237,7 @@ def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[tuple[Token, ...], in
     modifiers = 0
     if pattern.subject:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or _fits_any(subject, pattern.subject) is None:
+        if subject is None or not any(_fits_any(s, pattern.subject) for s in _standing_for(subject)):
             return None
     if pattern.particle:
         particle = next(
@@ -245,7 +246,7 @@ def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[tuple[Token, ...], in
         if particle is None:
             return None
         words.append(particle)
-    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    objects = [o for c in verb.children if c.dep_ in _OBJECT_DEPS for o in _standing_for(c)]
     if pattern.objects:
         fit = next(((o, alt) for o in objects if (alt := _fits_any(o, pattern.objects)) is not None), None)
         if fit is None:
@@ -259,6 +260,21 @@ def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[tuple[Token, ...], in
             return None
         words.extend(found)
     return tuple(words), modifiers
+
+
+def _standing_for(noun: Token) -> list[Token]:
+    """A noun, and what its `of` phrase names when it only counts or gathers it ("a batch of
+    peacekeepers arrived", "sent hundreds of troops": PARTITIVES, the English partitive heads)."""
+    if noun.lemma_.lower() not in PARTITIVES and noun.lower_ not in PARTITIVES:
+        return [noun]
+    named = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [noun, *named]
 
 
 def _prep_phrase(

@@ -66,7 +66,7 @@ PARTITIVES = frozenset(
     | {"either", "neither"}
     # collective nouns for a gathering of people
     | {"group", "groups", "crowd", "crowds", "band", "bands", "mob", "throng", "contingent", "contingents"}
-    | {"delegation", "team", "batch", "wave", "waves", "member", "members"}
+    | {"delegation", "team", "batch", "wave", "waves", "member", "members", "detachment", "deployment"}
 )
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"})
 _STANCE_WORDS = re.compile(r"\b(?:anti|pro)\s?-\s?\S+", re.IGNORECASE)
