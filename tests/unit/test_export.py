@@ -10,8 +10,9 @@ from pathlib import Path
 
 import duckdb
 
-from eventlens.export import CSV_COLUMNS, FORMATS, write_csv, write_jsonl, write_parquet
-from eventlens.model import Article, Claim, Entity, EventMention, Place, When
+from eventlens.cli.views import print_events
+from eventlens.export import CSV_COLUMNS, FORMATS, participants, write_csv, write_jsonl, write_parquet
+from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place, When
 
 ART = Article(
     id="a1",
@@ -43,6 +44,7 @@ FULL = EventMention(
     when=When.day(dt.date(2026, 3, 5)),
     location=Place(name="Nakhchivan", country="AZE", lat=39.21, lon=45.41),
     claim=Claim(claimant=Entity(text="the Defense Ministry", country="AZE", sector="MIL"), stance="asserts"),
+    figures=(Figure(name="injured", value=4, text="four"), Figure(name="launched", value=4, text="4")),
     story="s1",
 )
 BARE = EventMention(
@@ -75,14 +77,26 @@ def test_csv_flat_columns() -> None:
     assert tuple(header) == CSV_COLUMNS
     row = dict(zip(header, full, strict=True))
     assert row["sentence"] == FULL.sentence  # quotes and commas survive
-    assert row["mode"] == "drone;aerial"
-    assert row["actor"] == "IRN:MIL" and row["actor_name"] == "Iran"
-    assert row["recipient"] == "AZE:GOV;:IGO" and row["recipient_name"] == "Azerbaijan;the bloc"
+    assert (row["evidence"], row["start"], row["end"], row["trigger"]) == ("drones hit", "25", "35", "hit")
+    assert (row["mode"], row["context"]) == ("drone;aerial", "military")
+    assert row["actor"] == "IRN/MIL" and row["actor_name"] == "Iran"
+    assert row["recipient"] == "AZE/GOV+?/IGO" and row["recipient_name"] == "Azerbaijan+the bloc"
+    assert row["figures"] == "injured=four;launched=4"
     assert (row["location"], row["lat"], row["lon"]) == ("Nakhchivan", "39.21", "45.41")
-    assert (row["claimed_by"], row["stance"], row["score"], row["story"]) == ("AZE", "asserts", "-9.5", "s1")
+    assert (row["claimed_by"], row["claimed_by_text"]) == ("AZE/MIL", "the Defense Ministry")
+    assert (row["stance"], row["score"], row["story"]) == ("asserts", "-9.5", "s1")
     assert (row["published"], row["path"], row["article_id"]) == ("2026-03-05", "news/ap.txt", "a1")
     bare_row = dict(zip(header, bare, strict=True))
     assert bare_row["recipient"] == "" and bare_row["claimed_by"] == "" and bare_row["stance"] == "reports"
+    assert bare_row["figures"] == "" and bare_row["context"] == ""
+
+
+def test_one_participant_convention_in_table_and_csv() -> None:
+    """The flattened sides are spelled as the events table spells them (eventlens.cli.views)."""
+    table = io.StringIO()
+    print_events(ROWS, "table", table)
+    assert participants(FULL.recipient) in table.getvalue() and "AZE/GOV+?/IGO" in table.getvalue()
+    assert participants(()) == ""
 
 
 def test_parquet_reads_back_in_duckdb(tmp_path: Path) -> None:
@@ -104,10 +118,11 @@ def test_parquet_of_nothing_has_the_columns(tmp_path: Path) -> None:
 
 
 def test_formats_table() -> None:
-    assert set(FORMATS) == {"jsonl", "csv", "parquet", "stories-jsonl"}
+    assert set(FORMATS) == {"jsonl", "json", "csv", "parquet", "plover", "tsv", "stories-jsonl"}
     assert FORMATS["parquet"].target == "path" and FORMATS["jsonl"].target == "text"
     mentions = [f for f in FORMATS.values() if f.exports == "mentions"]
-    assert all(f.suffix == "." + f.name for f in mentions) and len(mentions) == 3
+    assert len(mentions) == 6 and FORMATS["plover"].suffix == ".jsonl"
+    assert all(f.suffix == "." + f.name for f in mentions if f.name != "plover")
     assert FORMATS["stories-jsonl"].exports == "stories" and FORMATS["stories-jsonl"].suffix == ".jsonl"
 
 

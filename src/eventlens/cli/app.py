@@ -139,31 +139,38 @@ def events(
 def export(
     db: DbOption = DEFAULT_DB,
     format: Annotated[
-        ExportFormat, typer.Option("--format", help="jsonl, csv, parquet (mentions) or stories-jsonl.")
-    ] = ExportFormat.jsonl,
+        str,
+        typer.Option(
+            "--format",
+            help="Mentions: jsonl (DESIGN.md §4), json, csv, parquet, plover (PLOVER JSON), tsv (CAMEO, "
+            "GDELT columns); or stories-jsonl.",
+        ),
+    ] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (stdout if omitted).")
     ] = None,
     include_negated: Annotated[bool, typer.Option(help="Also export negated mentions.")] = True,
 ) -> None:
-    """Export every stored event mention in the record of DESIGN.md §4 (jsonl), CSV or Parquet, or every
-    story (stories-jsonl)."""
-    from eventlens.export import FORMATS
+    """Export every stored event mention in the record of DESIGN.md §4 (jsonl, or json), CSV, Parquet,
+    PLOVER JSON or a GDELT-style CAMEO TSV, or every story (stories-jsonl); see eventlens.export."""
+    from eventlens.export import check_output, export_format, open_output
 
-    fmt = FORMATS[format.value]
+    fmt = export_format(format)
+    if fmt.target == "path" and output is None:
+        raise EventlensError(f"--format {fmt.name} writes a file: give it with --output PATH")
+    if output is not None:
+        check_output(output, fmt)
     with _store(db, read_only=True) as store:
         if fmt.exports == "stories":
             rows = store.stories.records()
         else:
             rows = store.mentions(include_negated=include_negated)
         if fmt.target == "path":
-            if output is None:
-                raise EventlensError(f"--format {fmt.name} writes a file: give it with --output PATH")
             n = fmt.write(rows, output)
         elif output is None:
             n = fmt.write(rows, sys.stdout)
         else:
-            with output.open("w", encoding="utf-8", newline="") as out:
+            with open_output(output) as out:
                 n = fmt.write(rows, out)
     typer.echo(f"{n} {fmt.exports} exported", err=True)
 
