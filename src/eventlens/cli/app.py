@@ -255,17 +255,29 @@ def dyad(
 @app.command()
 def alerts(
     db: DbOption = DEFAULT_DB,
-    since: Annotated[str | None, typer.Option(help="Only alerts on or after this day, YYYY-MM-DD.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", help="table or json.")] = TableFormat.table,
+    since: Annotated[str | None, typer.Option(help="From this day: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="To this day: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Country or group code of the actor, e.g. AZE.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Country or group code of the recipient.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many, earliest first.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
-    """Dyads whose conflict score breaks from their own recent baseline (robust z-score; see analyze.py)."""
+    """Dyads hotter than they usually are: a day whose conflict stories are improbable under the dyad's
+    own history (Gamma-Poisson surprise, with a minimum history and two reports; see analyze.py), each
+    with its baseline, the day's count, the probability, its reports, outlets and stories."""
     from eventlens.analyze import alerts as find_alerts
+    from eventlens.analyze import period_bounds
     from eventlens.cli.story_views import print_alerts
-    from eventlens.cli.views import parse_day
 
+    try:
+        first = period_bounds(since, "--since")[0] if since else None
+        last = period_bounds(until, "--until")[1] if until else None
+    except ValueError as error:
+        raise EventlensError(str(error)) from None
+    codes = {"actor": actor.upper() if actor else None, "recipient": recipient.upper() if recipient else None}
     with _store(db, read_only=True) as store:
-        found = find_alerts(list(store.stories.records()), since=parse_day(since, "--since"))
-    print_alerts(found, "json" if format is TableFormat.json else "table", sys.stdout)
+        found = find_alerts(list(store.stories.records()), since=first, until=last, **codes)
+    print_alerts(found[:limit], format.value, sys.stdout)
 
 
 @app.command(name="eval")

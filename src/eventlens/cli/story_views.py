@@ -89,14 +89,27 @@ def print_series(rows: Sequence[tuple], fmt: str, out: TextIO) -> None:
 
 
 def print_alerts(found: Sequence[Alert], fmt: str, out: TextIO) -> None:
+    """Alerts with why each fired (`Alert`'s fields): a table, one JSON list, or CSV with a row per alert
+    (outlets and stories joined by "; " and " ")."""
     if fmt == "json":
-        json.dump([a.to_dict() for a in found], out, indent=1)
+        json.dump([a.to_dict() for a in found], out, ensure_ascii=False, indent=1)
         out.write("\n")
         return
-    rows = [[a.day.isoformat(), f"{a.actor}->{a.recipient}", f"{a.conflict:.1f}", f"{a.baseline:.1f}",
-             f"{a.z:.1f}", " ".join(a.stories)] for a in found]  # fmt: skip
-    _table(["day", "dyad", "conflict", "baseline", "z", "stories"], rows, out)
-    out.write(f"{len(found)} alerts\n")
+    header = ["day", "actor", "recipient", "conflict", "events", "baseline", "p", "days_observed",
+              "events_before", "conflict_before", "reports", "outlets", "stories"]  # fmt: skip
+    records = [a.to_dict() for a in found]
+    if fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(header)
+        for r in records:
+            writer.writerow([*(r[k] for k in header[:-2]), "; ".join(r["outlets"]), " ".join(r["stories"])])
+        return
+    rows = [[r["day"], f"{r['actor']}->{r['recipient']}", f"{r['conflict']:.1f}", str(r["events"]),
+             f"{r['baseline']:.2f}", f"{r['p']:.2g}", f"{r['days_observed']}d/{r['events_before']}e",
+             str(r["reports"]), str(len(r["outlets"])), " ".join(r["stories"])] for r in records]  # fmt: skip
+    _table(["day", "dyad", "conflict", "events", "baseline", "p", "history", "reports", "outlets", "stories"],
+           rows, out)  # fmt: skip
+    out.write(f"{len(found)} alerts (baseline: conflict stories per observed day; history: days/events)\n")
 
 
 def _headline(article: Article) -> str:
