@@ -3,8 +3,8 @@
 dateparser does the parsing; this module decides what an expression means for an event record:
 - which expressions are dates at all ("five days", "recent years", "decades-long" are durations, not
   dates, and give None);
-- how precise the answer is: a weekday or a day of a month → day; a month, "last month", a week → month;
-  a year, "last year" → year;
+- how precise the answer is: a weekday, a day of a month, "last night", "this morning" → day; a month,
+  "last month", a week → month; a year, "last year" → year;
 - which side of the publication date it falls on: a past-tense report never describes an event after it
   was published, so "Friday" in a Thursday article is the Friday before, and "December 20" in a January
   article is last December. A future event (`past=False`) goes the other way.
@@ -56,8 +56,13 @@ _LEADING = re.compile(
     r"earlier|later|end of|beginning of|start of|middle of)\b[\s-]*"
 )
 _TRAILING = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight)$")
+# Parts of a day named from the day of writing: "last night" is the evening before, "this morning" today.
+_PARTS_OF_DAY = (
+    (re.compile(r"\blast (?:night|evening)\b"), "yesterday"),
+    (re.compile(r"\bthis (?:morning|afternoon|evening)\b"), "today"),
+)
 _DATE_WORD = re.compile(
-    rf"\d|\b(?:{_MONTH}|{_WEEKDAY}|today|tonight|yesterday|tomorrow|week|month|year|ago)\b"
+    rf"\d|\b(?:{_MONTH}|{_WEEKDAY}|today|tonight|yesterday|tomorrow|week|month|year|ago|night|morning|afternoon|evening)\b"
 )
 
 
@@ -65,6 +70,8 @@ def _normalize(expression: str) -> str:
     """Lowercase, without possessives, abbreviation dots, commas and date-less lead words."""
     text = re.sub(r"['’]s\b", "", expression.lower())
     text = re.sub(r"\s+", " ", text.replace(".", " ").replace(",", " ")).strip()
+    for part, day in _PARTS_OF_DAY:
+        text = part.sub(day, text)
     previous = None
     while previous != text:
         previous = text
