@@ -1,5 +1,5 @@
 """Ingest a batch: read inputs, skip what is stored or unreadable, extract, store article by article,
-then fuse the new mentions into stories and refresh the dyad series.
+then fuse the new mentions into stories and refresh the dyad series and the article clusters.
 
 The library function behind `eventlens ingest`: one transaction per article, so a crash mid-batch leaves
 every earlier article stored and the failing one absent; rejected inputs are counted with their reasons
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from eventlens.analyze import dyad_rows
+from eventlens.clustering import refresh_clusters
 from eventlens.dedupe import NearDuplicates
 from eventlens.fuse import Encoder, refuse
 from eventlens.ingest import Rejected, read_inputs
@@ -69,7 +70,7 @@ def ingest(
     encode: Encoder | None = None,
 ) -> IngestReport:
     """Read, extract and store every new article of the inputs; with `encode` (a sentence encoder),
-    fuse the new mentions into stories and refresh the dyad series."""
+    fuse the new mentions into stories and refresh the dyad series and the stored article clusters."""
     report = IngestReport()
     articles = _new_articles(read_inputs(inputs, max_bytes=max_bytes), store, report)
     failures: list[tuple[Article, Exception]] = []
@@ -92,4 +93,6 @@ def ingest(
     if encode is not None and fresh:
         report.stories = refuse(store, encode=encode, touched=fresh)
         store.stories.save_series(dyad_rows(store.stories.records()))
+    if encode is not None:
+        refresh_clusters(store, encode)  # a no-op when the stored clusters are current
     return report

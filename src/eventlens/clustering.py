@@ -32,11 +32,21 @@ similarities (no gain).
 
 The pairwise matrix is quadratic in the number of articles: cluster a selection (a crisis, a few weeks of
 news), not a whole archive at once.
+
+Stored clustering. `eventlens clusters` does not recompute: the ingest that adds articles calls
+`refresh_clusters`, which clusters every stored article (lead embeddings cached in the store, so only new
+leads are encoded) and stores the result; `read_clusters` reads it back, restricted to a publication
+window. Incremental updates were not taken: average-link and the collection-wide name weights make every
+cluster depend on every article, so only a full recomputation gives the same clusters as computing
+afresh. A window is applied to the clusters of the whole collection (an event reported across the
+window's edge stays one event, its reports outside the window not shown), not by clustering the window
+alone as `article_clusters(since=..., until=...)` does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,8 +56,10 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
-from eventlens.model import Article
 from eventlens.store import Store
+from eventlens.store.clusters import StoredMember
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "APART",
@@ -64,6 +76,8 @@ __all__ = [
     "cut",
     "distances",
     "profiles",
+    "read_clusters",
+    "refresh_clusters",
 ]
 
 TEXT_WEIGHT = 0.5
@@ -84,6 +98,9 @@ SHARED_NAME_WEIGHT = 0.5
 """Weight (added to ln(n / df)) of a name within a group, so names all its reports give still tie it."""
 _LEAD_SENTENCES = 3
 
+Encode = Callable[[Sequence[str]], np.ndarray]
+"""A sentence encoder: texts → unit float32 rows (eventlens.similarity.SentenceEncoder.encode)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleProfile:
@@ -101,10 +118,9 @@ def _lead(title: str | None, text: str) -> str:
     return ". ".join([title or "", *sentences[:_LEAD_SENTENCES]]).strip(". ")
 
 
-def _within(article: Article, since: dt.date | None, until: dt.date | None) -> bool:
+def _within(day: dt.date | None, since: dt.date | None, until: dt.date | None) -> bool:
     if since is None and until is None:
         return True
-    day = article.published
     return day is not None and (since is None or day >= since) and (until is None or day <= until)
 
 
@@ -129,7 +145,7 @@ def profiles(
             names=names.get(article.id, {}),
         )
         for article in store.articles()
-        if article.id not in copies and _within(article, since, until)
+        if article.id not in copies and _within(article.published, since, until)
     ]
 
 
@@ -287,3 +303,72 @@ def article_clusters(
         [i for p in group for i in (p.id, *copies.get(p.id, ()))]
         for group in sorted(groups.values(), key=order)
     ]
+
+
+def _key() -> str:
+    """The parameters a stored clustering was made with: a release that changes them re-clusters."""
+    return repr((TEXT_WEIGHT, STORY_BONUS, PUBLISHED_GAP, APART, THRESHOLD, MIN_CAMP, CAMP_OVERLAP,
+                 SHARED_NAME_WEIGHT, _LEAD_SENTENCES))  # fmt: skip
+
+
+def _cached(store: Store, encode: Encode) -> Encode:
+    """`encode` for article leads, through the store's lead embeddings: new leads only are encoded (and
+    stored). Keyed by the lead text, which is the article's own (its title and first sentences)."""
+    by_lead = {_lead(a.title, a.text): a.id for a in store.articles()}
+
+    def encode_leads(leads: Sequence[str]) -> np.ndarray:
+        ids = [by_lead[lead] for lead in leads]
+        known = store.clusters.lead_vectors(ids)
+        missing = [(i, lead) for i, lead in zip(ids, leads, strict=True) if i not in known]
+        if missing:
+            fresh = encode([lead for _, lead in missing])
+            new = {i: vector for (i, _), vector in zip(missing, fresh, strict=True)}
+            store.clusters.save_lead_vectors(new)
+            known |= new
+        return np.stack([known[i] for i in ids])
+
+    return encode_leads
+
+
+def refresh_clusters(store: Store, encode: Encode) -> bool:
+    """Recompute and store the clustering of all stored articles unless the stored one is current;
+    returns whether it recomputed. Called at the end of an ingest (eventlens.batch)."""
+    if store.clusters.is_current(_key()):
+        return False
+    store.clusters.save(article_clusters(store, _cached(store, encode)), _key())
+    return True
+
+
+def read_clusters(
+    store: Store,
+    *,
+    encoder: Callable[[], Encode],
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[list[str]]:
+    """The stored clusters of the whole collection (as `article_clusters` without a window gives them),
+    restricted to the originals published between `since` and `until` and their copies, in the order
+    of `article_clusters`. Where none is stored or it is out of date (a database written before version
+    4, an ingest without fusion, a crash before the refresh), it is computed here, with `encoder()`,
+    and not stored: the database may be open read-only."""
+    stored = store.clusters.groups(_key())
+    if stored is None:
+        log.warning("%s: no current article clusters stored; computing them now", store.path)
+        copies = store.stories.duplicates()
+        days = {a.id: a.published for a in store.articles()}
+        stored = [
+            [StoredMember(i, days[i], copies.get(i)) for i in group]
+            for group in article_clusters(store, encoder())
+        ]
+    groups = []
+    for group in stored:
+        kept = {m.id for m in group if m.copy_of is None and _within(m.published, since, until)}
+        members = [m for m in group if m.id in kept or m.copy_of in kept]
+        if members:
+            groups.append(members)
+
+    def order(group: list[StoredMember]) -> tuple[int, dt.date, str]:
+        days = [m.published for m in group if m.copy_of is None and m.published]
+        return (-len(group), min(days, default=dt.date.max), group[0].id)
+
+    return [[m.id for m in group] for group in sorted(groups, key=order)]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 from pathlib import Path
 
 import numpy as np
 
+from eventlens.cli.story_views import print_clusters
 from eventlens.clustering import (
     APART,
     MIN_CAMP,
@@ -18,6 +21,8 @@ from eventlens.clustering import (
     cut,
     distances,
     profiles,
+    read_clusters,
+    refresh_clusters,
 )
 from eventlens.extract.names import Name
 from eventlens.model import Article
@@ -172,3 +177,119 @@ def test_article_clusters_read_the_store_and_honour_the_window(tmp_path: Path) -
         encode = encoder({f"{k}. {k}. More words about it": v for k, v in vectors.items()})
         assert article_clusters(store, encode) == [["a1", "a2"], ["b1"]]
         assert article_clusters(store, encode, since=dt.date(2026, 3, 6)) == [["a2"], ["b1"]]
+
+
+# --- stored clusters ---------------------------------------------------------------------------------------
+
+
+def bag_of_words(texts):
+    """A deterministic encoder for any text: the normalised sum of one fixed random vector per word."""
+    rows = []
+    for text in texts:
+        row = np.zeros(16)
+        for word in text.lower().replace(".", " ").split():
+            seed = int(hashlib.sha256(word.encode()).hexdigest()[:8], 16)
+            row += np.random.default_rng(seed).normal(size=16)
+        rows.append(row / np.linalg.norm(row))
+    return np.asarray(rows, dtype=np.float32)
+
+
+class Counting:
+    """An encoder that counts the texts it was asked to encode."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, texts):
+        self.texts += list(texts)
+        return bag_of_words(texts)
+
+
+def never():
+    raise AssertionError("the stored clusters are current: nothing should be encoded")
+
+
+EVENTS = [
+    ("navy seizes pirates off somalia", ["indian navy", "ins tabar", "somalia"]),
+    ("earthquake shakes chilean port", ["valparaiso", "chile"]),
+    ("boxer defends heavyweight title", ["klitschko", "rahman", "las vegas"]),
+    ("parliament passes budget bill", ["westminster", "treasury"]),
+]
+
+
+def _collection(store: Store, n: int = 24) -> None:
+    """n articles telling the four EVENTS in other words, some of them a fortnight later."""
+    for i in range(n):
+        title, names = EVENTS[i % len(EVENTS)]
+        day = dt.date(2026, 3, 1) + dt.timedelta(days=(i % 3) + 14 * (i % 5 == 0))
+        words = title.split()
+        lead = " ".join([*words[i % 2 :], f"report{i}"])
+        _stored(store, f"a{i:02}", day.isoformat(), lead.capitalize(),
+                [Name(name, "ORG", 1 + i % 2) for name in names[: 2 + i % 2]])  # fmt: skip
+
+
+def test_stored_clusters_equal_the_recomputed_ones(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.duckdb") as store:
+        _collection(store)
+        store.stories.add_signature("a05", b"sig", "a01")  # a05 republishes a01
+        assert refresh_clusters(store, bag_of_words)
+        recomputed = article_clusters(store, bag_of_words)
+        assert 1 < len(recomputed) < 24
+        assert read_clusters(store, encoder=never) == recomputed
+        (group,) = [g for g in recomputed if "a01" in g]
+        assert group[group.index("a01") + 1] == "a05"  # a copy follows its original
+    with Store(tmp_path / "c.duckdb", read_only=True) as store:
+        assert read_clusters(store, encoder=never) == recomputed
+
+
+def test_a_window_shows_the_whole_collections_clusters_for_the_articles_in_it(tmp_path: Path) -> None:
+    since, until = dt.date(2026, 3, 2), dt.date(2026, 3, 3)
+    with Store(tmp_path / "c.duckdb") as store:
+        _collection(store)
+        store.stories.add_signature("a05", b"sig", "a01")
+        refresh_clusters(store, bag_of_words)
+        inside = {a.id for a in store.articles() if a.published and since <= a.published <= until}
+        shown = read_clusters(store, encoder=never, since=since, until=until)
+        originals = inside - {"a05"}
+        assert {i for g in shown for i in g} == originals | ({"a05"} if "a01" in originals else set())
+        whole = {frozenset(g) for g in article_clusters(store, bag_of_words)}
+        for group in shown:
+            assert any(set(group) <= cluster for cluster in whole)
+        assert [len(g) for g in shown] == sorted((len(g) for g in shown), reverse=True)
+
+
+def test_a_refresh_encodes_only_new_leads_and_only_when_articles_arrived(tmp_path: Path) -> None:
+    encode = Counting()
+    with Store(tmp_path / "c.duckdb") as store:
+        _collection(store, 6)
+        assert refresh_clusters(store, encode)
+        assert len(encode.texts) == 6
+        assert not refresh_clusters(store, encode)
+        assert len(encode.texts) == 6
+        _stored(store, "b1", "2026-03-02", "Navy seizes more pirates", [Name("indian navy", "ORG", 1)])
+        assert read_clusters(store, encoder=lambda: bag_of_words) == article_clusters(store, bag_of_words)
+        assert refresh_clusters(store, encode)
+        assert encode.texts[6:] == ["Navy seizes more pirates. Navy seizes more pirates. More words about it"]
+        assert read_clusters(store, encoder=never) == article_clusters(store, bag_of_words)
+
+
+def test_clusters_are_recomputed_when_none_are_stored(tmp_path: Path) -> None:
+    path = tmp_path / "c.duckdb"
+    with Store(path) as store:
+        _collection(store, 8)
+    with Store(path, read_only=True) as store:
+        encode = Counting()
+        assert read_clusters(store, encoder=lambda: encode) == article_clusters(store, bag_of_words)
+        assert encode.texts
+
+
+def test_clusters_print_as_csv() -> None:
+    a1 = Article(id="a1", text="Navy seizes pirates.", outlet="AP", published=dt.date(2026, 3, 5), title="T")
+    a2 = Article(id="a2", text="Navy seizes pirates.", outlet="BBC")
+    out = io.StringIO()
+    print_clusters([[a1, a2]], {"a2": "a1"}, "csv", out)
+    assert out.getvalue().splitlines() == [
+        "cluster,reports,id,source_id,outlet,path,published,title,copy_of",
+        "1,2,a1,,AP,,2026-03-05,T,",
+        "1,2,a2,,BBC,,,,a1",
+    ]

@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -306,3 +307,58 @@ def test_a_version_2_file_gains_the_names_table_when_opened_for_writing(tmp_path
         assert s.has_article("a1")
     with Store(path, read_only=True) as s:
         assert s.names() == {}
+
+
+# --- article clusters (schema version 4) -------------------------------------------------------------
+
+
+def test_clusters_and_lead_vectors_round_trip(store: Store) -> None:
+    for aid in ("a1", "a2", "a3"):
+        store.add_article(article(aid), [])
+    vector = np.array([0.1, -0.2, 0.3], dtype=np.float32)
+    store.clusters.save_lead_vectors({"a1": vector})
+    assert store.clusters.lead_vectors(["a1", "a2"])["a1"].tolist() == vector.tolist()
+    assert not store.clusters.is_current("k")
+    store.clusters.save([["a2", "a1"], ["a3"]], "k")
+    assert store.clusters.is_current("k") and not store.clusters.is_current("other parameters")
+    assert [[m.id for m in g] for g in store.clusters.groups("k") or []] == [["a2", "a1"], ["a3"]]
+    store.add_article(article("a4"), [])
+    assert store.clusters.groups("k") is None  # an article arrived: out of date
+
+
+def _as_version_3(path: Path) -> None:
+    with Store(path) as s:
+        s.add_article(article("a1"), [])
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE article_clusters")
+    con.execute("DROP TABLE article_vectors")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+
+
+def test_a_version_3_file_reads_without_stored_clusters_and_gains_them_when_opened_for_writing(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.duckdb"
+    _as_version_3(path)
+    with Store(path, read_only=True) as s:
+        assert s.has_article("a1")
+        assert not s.clusters.available and s.clusters.groups("k") is None
+    with Store(path) as s:
+        assert s.clusters.available
+        s.clusters.save([["a1"]], "k")
+    with Store(path, read_only=True) as s:
+        assert [[m.id for m in g] for g in s.clusters.groups("k") or []] == [["a1"]]
+
+
+def test_a_newer_or_much_older_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store(path) as s:
+        s.add_article(article("a1"), [])
+    for version in ("1", "5"):
+        con = duckdb.connect(str(path))
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [version])
+        con.close()
+        for read_only in (True, False):
+            with pytest.raises(StoreError, match=f"schema version {version}"):
+                Store(path, read_only=read_only)

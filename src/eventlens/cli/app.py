@@ -217,17 +217,18 @@ def clusters(
     db: DbOption = DEFAULT_DB,
     since: Annotated[str | None, typer.Option(help="Articles published on or after, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Articles published on or before, YYYY-MM-DD.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", help="table or json.")] = TableFormat.table,
+    format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
-    """Group the stored articles into reports of one real-world event (see eventlens.clustering)."""
+    """The stored articles grouped into reports of one real-world event (see eventlens.clustering): the
+    clusters the last ingest stored, shown for the articles published in the window."""
     from eventlens.cli.story_views import print_clusters
     from eventlens.cli.views import parse_day
-    from eventlens.clustering import article_clusters
+    from eventlens.clustering import read_clusters
     from eventlens.similarity import SentenceEncoder
 
     window = {"since": parse_day(since, "--since"), "until": parse_day(until, "--until")}
     with _store(db, read_only=True) as store:
-        groups = article_clusters(store, SentenceEncoder.load().encode, **window)
+        groups = read_clusters(store, encoder=lambda: SentenceEncoder.load().encode, **window)
         articles = {a.id: a for a in store.articles()}
         copies = store.stories.duplicates()
     print_clusters([[articles[i] for i in g] for g in groups], copies, format.value, sys.stdout)

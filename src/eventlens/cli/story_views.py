@@ -120,14 +120,23 @@ def _headline(article: Article) -> str:
 def print_clusters(
     groups: Sequence[Sequence[Article]], copies: dict[str, str], fmt: str, out: TextIO
 ) -> None:
-    """Articles grouped into reports of one event: a block per group, or one JSON list."""
-    if fmt == "json":
+    """Articles grouped into reports of one event: a block per group, one JSON list, or CSV with a row
+    per article (cluster, reports, then the article's fields as in the JSON)."""
+    if fmt in ("json", "csv"):
         records = [{"cluster": n, "reports": len(group), "articles": [
             {"id": a.id, "source_id": a.source_id, "outlet": a.outlet, "path": a.path,
              "published": a.published.isoformat() if a.published else None, "title": a.title,
              "copy_of": copies.get(a.id)} for a in group]} for n, group in enumerate(groups, 1)]  # fmt: skip
-        json.dump(records, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        if fmt == "json":
+            json.dump(records, out, ensure_ascii=False, indent=1)
+            out.write("\n")
+            return
+        writer = csv.writer(out)
+        writer.writerow(["cluster", "reports", "id", "source_id", "outlet", "path", "published", "title",
+                         "copy_of"])  # fmt: skip
+        for record in records:
+            for a in record["articles"]:
+                writer.writerow([record["cluster"], record["reports"], *a.values()])
         return
     for n, group in enumerate(groups, 1):
         days = sorted(a.published.isoformat() for a in group if a.published)

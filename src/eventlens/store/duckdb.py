@@ -21,6 +21,7 @@ import duckdb
 
 from eventlens.errors import StoreError
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place, When
+from eventlens.store.clusters import ClusterTables
 from eventlens.store.stories import StoryTables
 
 if TYPE_CHECKING:
@@ -28,11 +29,16 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bumped whenever schema.sql changes shape; an older file is then migrated when it opens."""
-_ADDITIVE_FROM = 2
-"""Version 3 only added a table (article_names): a version-2 file opened for writing gets it, and its
-earlier articles simply have no names (clustering then compares their leads alone)."""
+_ADDITIVE_FROM = ("2", "3")
+"""Versions 3 and 4 only added tables: a version-2 or -3 file opened for writing gets them. Version 3
+added article_names (earlier articles simply have no names: clustering then compares their leads
+alone); version 4 added article_clusters and article_vectors (the next ingest, or `eventlens clusters`
+until then, computes the clustering)."""
+_READABLE_FROM = 3
+"""A version-3 file opened read-only lacks only the version-4 tables: it is read, with no stored
+clusters (store.clusters.available is False)."""
 
 _BATCH = 1000
 
@@ -72,6 +78,13 @@ class Store:
 
     `path` ":memory:" gives a throwaway database (tests). With `read_only=True` nothing is created, so a
     missing or foreign file is reported instead of silently becoming an empty database.
+
+    Across processes DuckDB locks the whole file: one process opened for writing (an ingest) excludes
+    every other, a read-only open included; read-only processes exclude only writers, and share the file
+    among themselves. So a read-only open cannot read a database while an ingest holds it (checked with
+    two processes, duckdb 2.0.1: "Could not set lock on file ... Conflicting lock is held"); it raises
+    StoreError, caused by the duckdb.IOException, whose message names the lock (the CLI waits or says
+    so). Read a copy of the file instead. Within one process, use one Store.
     """
 
     def __init__(self, path: str | os.PathLike[str] = "eventlens.duckdb", *, read_only: bool = False) -> None:
@@ -86,16 +99,18 @@ class Store:
                 "pass --db with a DuckDB file, or a new path to create one"
             ) from exc
         try:
-            self._prepare_schema()
+            version = self._prepare_schema()
         except BaseException:
             self._con.close()
             raise
         self.stories = StoryTables(self._con, self._transaction)
+        self.clusters = ClusterTables(self._con, self._transaction, available=version >= 4)
 
     # -- lifecycle ---------------------------------------------------------------------------------------
 
-    def _prepare_schema(self) -> None:
-        """Create the tables on a new file, check the version of an existing one."""
+    def _prepare_schema(self) -> int:
+        """Create the tables on a new file, migrate an older one opened for writing, check the version;
+        returns the file's schema version."""
         if not self.read_only:
             script = resources.files("eventlens.store").joinpath("schema.sql").read_text(encoding="utf-8")
             with self._transaction("create the schema"):
@@ -104,19 +119,21 @@ class Store:
                     "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 )
                 self._con.execute(
-                    "UPDATE meta SET value = ? WHERE key = 'schema_version' AND value = ?",
-                    [str(SCHEMA_VERSION), str(_ADDITIVE_FROM)],
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version' AND list_contains(?, value)",
+                    [str(SCHEMA_VERSION), list(_ADDITIVE_FROM)],
                 )
         try:
             row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not an eventlens database (no meta table)") from exc
         version = int(row[0]) if row else 0
-        if version != SCHEMA_VERSION:
+        oldest = _READABLE_FROM if self.read_only else SCHEMA_VERSION
+        if not oldest <= version <= SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {version}, this eventlens reads version {SCHEMA_VERSION}; "
                 "re-ingest into a new database or upgrade eventlens"
             )
+        return version
 
     def close(self) -> None:
         self._con.close()

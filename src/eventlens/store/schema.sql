@@ -119,3 +119,21 @@ CREATE TABLE IF NOT EXISTS dyad_series (
     cooperation DOUBLE NOT NULL,    -- sum of the positive scores
     PRIMARY KEY (actor, recipient, directed, period, start)
 );
+
+-- Article clusters (eventlens.clustering): every stored article in the group of reports of one event it
+-- belongs to, recomputed after an ingest that adds articles; `eventlens clusters` reads them back. Clusters
+-- are numbered in display order (1: the largest); `position` orders the articles within one, each
+-- original followed by its near-duplicate copies. meta 'clusters_key' names the parameters they were
+-- made with. Version 4 added this table and the next.
+CREATE TABLE IF NOT EXISTS article_clusters (
+    article_id VARCHAR PRIMARY KEY,
+    cluster    INTEGER NOT NULL,
+    position   INTEGER NOT NULL
+);
+
+-- Embeddings of article leads (title and first sentences), computed once: a re-clustering encodes only
+-- the leads of new articles.
+CREATE TABLE IF NOT EXISTS article_vectors (
+    article_id VARCHAR PRIMARY KEY,
+    vector     FLOAT[] NOT NULL
+);
