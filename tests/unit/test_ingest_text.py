@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from eventlens.ingest import article_id, normalise_text
+from eventlens.ingest.article import build_article
 from eventlens.ingest.casing import is_all_caps, readable_case, sentence_case
-from eventlens.ingest.text_cleanup import clean_text, clean_title, leading_heading, rejoin_broken_lines
+from eventlens.ingest.records import Draft
+from eventlens.ingest.text_cleanup import (
+    clean_text,
+    clean_title,
+    drop_captions_and_tags,
+    leading_heading,
+    rejoin_broken_lines,
+)
 
 
 def test_normalise_text_collapses_spaces_and_keeps_paragraphs() -> None:
@@ -98,3 +106,69 @@ def test_clean_title() -> None:
     assert clean_title("REBELS SEIZE TOWN IN NORTHERN PROVINCE") == "Rebels seize town in northern province"
     assert clean_title("   ") is None
     assert clean_title(None) is None
+
+
+# --- captions, credits and transcript tags ---------------------------------------------------------------
+
+
+def test_transcript_tags_go_and_bracketed_names_stay() -> None:
+    raw = (
+        "QUITO, 2 MAR 90 -- [TEXT] THE PARTY [UNITED LEFT] CALLED A STRIKE.\n"
+        "[BEGIN RECORDING] [MORALES] WE WILL MARCH ON MONDAY [WORDS INDISTINCT].\n"
+        "[END RECORDING]\n"
+        "THE MINISTER [PASSAGE OMITTED] REJECTED THE CALL. See the [statement](https://example.org/s)."
+    )
+    assert drop_captions_and_tags(raw) == (
+        "QUITO, 2 MAR 90 -- THE PARTY [UNITED LEFT] CALLED A STRIKE.\n"
+        "[MORALES] WE WILL MARCH ON MONDAY.\n"
+        "THE MINISTER REJECTED THE CALL. See the [statement](https://example.org/s)."
+    )
+
+
+def test_photo_credits_go_and_a_datelines_agency_stays() -> None:
+    raw = (
+        "LIMA (Reuters) - Troops left the square. (Photo: Ana Ruiz, Getty Images) Crowds returned at noon. "
+        "A guard stands at the gate (Tom Wu/AP) as talks resume.\n\n"
+        "The mayor spoke at the town hall.CreditLea Marsh/Reuters\n\n"
+        "Image copyright EPA Image caption Smoke rose over the port Officials said the fire was out."
+    )
+    assert drop_captions_and_tags(raw) == (
+        "LIMA (Reuters) - Troops left the square. Crowds returned at noon. "
+        "A guard stands at the gate as talks resume.\n\n"
+        "The mayor spoke at the town hall.\n\n"
+        "Smoke rose over the port Officials said the fire was out."
+    )
+
+
+def test_a_flattened_gallery_goes_with_its_last_credit() -> None:
+    raw = (
+        "The bridge reopened on Monday. Bridge works 3 show all Bridge works 1/3 Cranes lift a beam "
+        "Ana Ruiz/AP 2/3 Workers at dawn Getty 3/3 The new deck seen from the river Reuters "
+        "The council said the cost had doubled."
+    )
+    assert drop_captions_and_tags(raw) == (
+        "The bridge reopened on Monday. The council said the cost had doubled."
+    )
+
+
+def test_a_gallery_on_lines_of_its_own_goes_slide_by_slide() -> None:
+    raw = (
+        "Floods closed the valley road on Tuesday.\n"
+        "Ana Ruiz\n8/16\n2019\nA farmer wades through a field.\n"
+        "9/16\nTom Wu/AP\nVolunteers fill sandbags.\n\n"
+        "The regional government declared an emergency."
+    )
+    assert drop_captions_and_tags(raw) == (
+        "Floods closed the valley road on Tuesday.\n\nThe regional government declared an emergency."
+    )
+
+
+def test_fractions_odds_and_years_in_prose_stay() -> None:
+    raw = "Talks lasted 2 1/2 hours.\nThe odds were 5/4 in 2004.\n\n2004\n\nThe firm grew 24/7."
+    assert drop_captions_and_tags(raw) == raw
+
+
+def test_clean_text_drops_tags_so_the_id_is_that_of_the_text_without_them() -> None:
+    tagged = build_article(Draft(source="t.txt", text="[TEXT] Rebels seized the northern border town today."))
+    plain = build_article(Draft(source="p.txt", text="Rebels seized the northern border town today."))
+    assert tagged.text == plain.text and tagged.id == plain.id

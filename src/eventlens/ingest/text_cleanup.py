@@ -3,7 +3,10 @@
 The parser downstream reads sentences; markup and mid-sentence line breaks split or pollute them
 ("four drones\\n\\nwere directed toward" would become two sentences, neither with its event). Every
 text-like format goes through `clean_text`, because residue turns up everywhere: the EDM seed is a .txt
-file with `## Title`, `**bold**` and `[name](#)` links.
+file with `## Title`, `**bold**` and `[name](#)` links. What a scraper or a transcriber put between the
+sentences goes first (`drop_captions_and_tags`: photo galleries, credits and captions' labels, transcript
+tags such as "[BEGIN RECORDING]"); article ids are hashes of the cleaned text (see ingest/article.py for
+what a change here does to articles already stored).
 
 `normalise_text` is the small, idempotent part (unicode NFC, whitespace, paragraph breaks as "\\n\\n")
 used for ids; curly quotes and dashes are kept as they are.
@@ -16,7 +19,14 @@ import unicodedata
 
 from eventlens.ingest.casing import readable_case
 
-__all__ = ["clean_text", "clean_title", "leading_heading", "normalise_text", "rejoin_broken_lines"]
+__all__ = [
+    "clean_text",
+    "clean_title",
+    "drop_captions_and_tags",
+    "leading_heading",
+    "normalise_text",
+    "rejoin_broken_lines",
+]
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # the other control characters are whitespace
@@ -44,6 +54,48 @@ _CONTINUING_WORDS = frozenset(
 _TITLE_SHARE = 0.6
 _SHORT_LINE_WORDS = 4
 
+# Transcript and wire-service markers (MUC-3/FBIS style): what was recorded, left out or inaudible, and
+# which genre the piece is. Bracketed names ("[FMLN]", "[DIAZ SALVADOR]": a gloss or a speaker) are words
+# of the text and stay, and so does a Markdown link's text ("[statement](url)").
+_TRANSCRIPT_TAG = re.compile(
+    r"\s?\[(?:text|continued|excerpts?|(?:begin|end) (?:recording|excerpts?|quotation)|"
+    r"(?:words?|passages?|questions?|sentences?|name|answer) (?:indistinct|omitted|inaudible)|"
+    r"changes thought|applause|laughter|as (?:heard|received|published|printed)|signed|"
+    r"report|communique|speech|statement|commentary|editorial|interview|article)\](?![(\[])",  # not a link
+    re.IGNORECASE,
+)
+# Who took a picture: the agencies and papers whose names end a photo credit ("Jane Doe/AP").
+_AGENCY = (
+    r"(?:AP|AFP|Reuters|EPA|PA|Getty(?: Images)?|Rex(?: Features)?|Shutterstock|Bloomberg|Xinhua|Sipa|"
+    r"Alamy|Anadolu(?: Agency)?|(?:The )?(?:Washington Post|New York Times|Guardian|Associated Press))"
+)
+_CREDIT_NAME = r"(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*/\s*" + _AGENCY
+_PHOTO_CREDIT = re.compile(
+    "|".join(
+        (
+            r"\s?\((?:Photo|Photograph|Picture|Image|Video)s?(?: by)?\s*[:/-][^()\n]{1,80}\)",
+            r"\s?\(" + _AGENCY + r" Photos?(?:/[^()\n]{1,60})?\)",
+            r"\s?\(" + _CREDIT_NAME + r"\)",
+            r"(?<=[.!?\"”])\s*Credits?:?\s*" + _CREDIT_NAME + r"\b",
+            r"\bImage copyright\s+(?:\S+\s+){1,5}?(?=Image caption\b)",
+            r"\b(?:Image|Media) caption\s+",
+        )
+    )
+)
+# A gallery flattened into the text: "Tram crash 8 show all Tram crash 1/8 <caption> <credit> 2/8 ...".
+_GALLERY = re.compile(r"(?P<title>(?:\S+ ){1,12}?)(?P<n>\d{1,3}) show all (?P=title)(?=1/(?P=n) )")
+_GALLERY_LAST_CREDIT = re.compile(r"^(?:[^.!?\"“”]*?\s)?" + _AGENCY + r"\b\s*")
+_GALLERY_LAST_WORDS = 12
+# A gallery slide kept on lines of its own: a counter ("8/16", "8 of 16"), with a year, a credit and a
+# caption on the lines around it.
+_COUNTER_LINE = re.compile(r"^(\d{1,3}) ?(?:/|of) ?(\d{1,3})$")
+_YEAR_LINE = re.compile(r"^(?:1[89]|20)\d\d$")
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:Photo|Photograph|Picture|Image)s?(?: by)?\s*[:/-].{1,80}|" + _CREDIT_NAME + "|" + _AGENCY
+    + r"|(?:[A-Z][\w'-]+ ){1,3}[A-Z][\w'-]+)$"  # the last: a photographer's name alone, "Jane Doe"
+)  # fmt: skip
+_CAPTION_WORDS = 40
+
 
 def normalise_text(text: str) -> str:
     """Unicode NFC, one space between words, lines trimmed, paragraphs separated by exactly "\\n\\n".
@@ -58,6 +110,82 @@ def normalise_text(text: str) -> str:
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
     return text.strip()
+
+
+def _flattened_gallery(text: str) -> str:
+    """`text` without the galleries flattened into it (`_GALLERY`): from the title's first telling to the
+    last slide's credit. The last caption has no end mark; it goes when an agency credit ends it within
+    its first words, else its words stay (they cannot be told from the article's next sentence)."""
+    while found := _GALLERY.search(text):
+        n = int(found.group("n"))
+        end = found.end()
+        for k in range(1, n + 1):
+            marker = text.find(f"{k}/{n} ", end)
+            if marker < 0:
+                return text
+            end = marker + len(f"{k}/{n} ")
+        last = " ".join(text[end:].split(" ")[:_GALLERY_LAST_WORDS])
+        credit = _GALLERY_LAST_CREDIT.match(last)
+        text = text[: found.start()] + text[end + (credit.end() if credit else 0) :]
+    return text
+
+
+def _is_slide_part(line: str) -> bool:
+    return bool(_YEAR_LINE.match(line) or _CREDIT_LINE.match(line))
+
+
+def _gallery_lines(lines: list[str]) -> list[str]:
+    """`lines` without gallery slides on lines of their own: each counter line ("8/16", k <= n, n >= 2),
+    the year and credit lines next to it, and the caption line that follows them (at most
+    _CAPTION_WORDS words)."""
+    dropped: set[int] = set()
+    for i, line in enumerate(lines):
+        counter = _COUNTER_LINE.match(line)
+        if not counter or not 1 <= int(counter.group(1)) <= int(counter.group(2)) >= 2:
+            continue
+        dropped.add(i)
+        before = i - 1
+        while before >= 0 and _is_slide_part(lines[before]) and before not in dropped:
+            dropped.add(before)
+            before -= 1
+        after = i + 1
+        while after < len(lines) and _is_slide_part(lines[after]):
+            dropped.add(after)
+            after += 1
+        caption = lines[after] if after < len(lines) else ""
+        if caption and len(caption.split()) <= _CAPTION_WORDS and not _COUNTER_LINE.match(caption):
+            dropped.add(after)
+    return [line for i, line in enumerate(lines) if i not in dropped]
+
+
+def drop_captions_and_tags(text: str) -> str:
+    """`text` without what a scraper or a transcriber put between the article's sentences.
+
+    Drops, because none of it is a sentence the outlet wrote about the event and the parser would read it
+    as one (or glue it to the next):
+    - transcript and wire markers such as "[BEGIN RECORDING]", "[END RECORDING]", "[TEXT]",
+      "[PASSAGE OMITTED]", "[WORDS INDISTINCT]", "[APPLAUSE]" (`_TRANSCRIPT_TAG`); bracketed names, a
+      gloss or a speaker, stay; a line left empty goes with its tag;
+    - photo credits: "(Photo: Jane Doe, Getty Images)", "(AP Photo/Jane Doe)", "(Jane Doe/Reuters)", a
+      credit glued to a caption ("...at the Capitol.CreditJane Doe/Reuters"), and the "Image copyright
+      AGENCY", "Image caption", "Media caption" labels of scraped pages (the caption's own words cannot
+      be told from the text around them there, and stay);
+    - photo galleries: flattened into a paragraph ("Title 8 show all Title 1/8 caption credit 2/8 ...",
+      see `_flattened_gallery`) or on lines of their own (a counter line "8/16" with the year, the
+      photographer's credit and the caption around it, see `_gallery_lines`).
+    A bare "(Reuters)" or "(AP)" stays: it is a dateline's source as often as a picture's. Expects
+    normalised text; part of `clean_text`, so article ids are hashes of text without these.
+    """
+    if "[" in text:
+        text = "\n".join(
+            stripped
+            for line in text.split("\n")
+            if (stripped := " ".join(_TRANSCRIPT_TAG.sub("", line).split())) or not line
+        )
+    text = _PHOTO_CREDIT.sub(" ", text)
+    if " show all " in text:
+        text = _flattened_gallery(text)
+    return normalise_text("\n".join(_gallery_lines(text.split("\n"))))
 
 
 def _strip_inline(line: str) -> str:
@@ -144,8 +272,9 @@ def leading_heading(text: str) -> str | None:
 
 
 def clean_text(text: str) -> str:
-    """The text the parser reads: normalised, Markdown stripped, broken lines re-joined, readable case."""
-    text = normalise_text(text)
+    """The text the parser reads: normalised, captions and transcript tags dropped, Markdown stripped,
+    broken lines re-joined, readable case."""
+    text = drop_captions_and_tags(normalise_text(text))
     text = rejoin_broken_lines("\n".join(_strip_inline(line) for line in text.split("\n")))
     text = "\n".join(_strip_block(line) for line in text.split("\n"))
     return normalise_text(readable_case(text))
