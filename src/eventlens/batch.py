@@ -9,10 +9,11 @@ republished) is stored and counted, but fused through its original.
 
 from __future__ import annotations
 
-import logging
+import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from eventlens.analyze import dyad_rows
 from eventlens.clustering import refresh_clusters
@@ -23,9 +24,7 @@ from eventlens.model import Article, EventMention
 from eventlens.pipeline import Extractor
 from eventlens.store import Store
 
-__all__ = ["IngestReport", "ingest"]
-
-log = logging.getLogger(__name__)
+__all__ = ["IngestReport", "Progress", "StdinMeta", "ingest"]
 
 
 @dataclass
@@ -41,16 +40,39 @@ class IngestReport:
     rejected: list[Rejected] = field(default_factory=list)
 
     def reasons(self) -> Counter[str]:
+        """How many inputs were rejected for each reason (the reason up to its first colon)."""
         return Counter(r.reason.split(":")[0] for r in self.rejected)
 
 
+# Called with the report as an ingest goes on (a progress display).
+Progress = Callable[[IngestReport], None]
+
+
+@dataclass(frozen=True, slots=True)
+class StdinMeta:
+    """What standard input cannot say about itself: its outlet and publication date."""
+
+    outlet: str | None = None
+    published: dt.date | None = None
+
+
+def _read(inputs: Sequence[str], *, max_bytes: int, stdin: StdinMeta | None) -> Iterator[Article | Rejected]:
+    """The inputs read; with `stdin`, the articles of "-" (read after the rest) carry its outlet and date."""
+    if stdin is None or "-" not in inputs:
+        return read_inputs(inputs, max_bytes=max_bytes)
+    meta = {key: value for key, value in (("outlet", stdin.outlet), ("published", stdin.published)) if value}
+    piped = read_inputs(["-"], max_bytes=max_bytes)
+    files = read_inputs([i for i in inputs if i != "-"], max_bytes=max_bytes)
+    return chain(files, (replace(a, **meta) if isinstance(a, Article) else a for a in piped))
+
+
 def _new_articles(
-    items: Iterable[Article | Rejected], store: Store, report: IngestReport
+    items: Iterable[Article | Rejected], store: Store, report: IngestReport, progress: Progress
 ) -> Iterator[Article]:
     seen: set[str] = set()
     for item in items:
+        progress(report)
         if isinstance(item, Rejected):
-            log.warning("skipped %s: %s", item.source, item.reason)
             report.rejected.append(item)
             continue
         report.read += 1
@@ -68,11 +90,18 @@ def ingest(
     extractor: Extractor,
     max_bytes: int = 5_000_000,
     encode: Encoder | None = None,
+    stdin: StdinMeta | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
     """Read, extract and store every new article of the inputs; with `encode` (a sentence encoder),
-    fuse the new mentions into stories and refresh the dyad series and the stored article clusters."""
+    fuse the new mentions into stories and refresh the dyad series and the stored article clusters.
+
+    `stdin` gives the outlet and date of the articles read from "-"; `progress` is called with the report
+    as it grows (after each input read and each article stored), for a progress display. Rejected inputs
+    are not logged here: they are in the report, once each, for the caller to show."""
     report = IngestReport()
-    articles = _new_articles(read_inputs(inputs, max_bytes=max_bytes), store, report)
+    progress = progress or (lambda _: None)
+    articles = _new_articles(_read(inputs, max_bytes=max_bytes, stdin=stdin), store, report, progress)
     failures: list[tuple[Article, Exception]] = []
     copies = NearDuplicates()
     copies.restore(store.stories.signatures())
@@ -85,6 +114,7 @@ def ingest(
             report.stored += 1
             report.mentions += len(mentions)
             fresh.extend(mentions)
+        progress(report)
     for article, error in failures:
         source = article.path or article.source_id or article.id
         report.rejected.append(

@@ -28,6 +28,7 @@ from itertools import combinations
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from eventlens.errors import InputError
 from eventlens.scorecard import HALVES, Half, Report, StoryScore, TypeScore, f1_of, ratio
 
 if TYPE_CHECKING:
@@ -58,6 +59,10 @@ GENERIC = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
 """Gold codes that stand for any organisation that is not a country (OTS, NATO, ... all fit IGO)."""
 
 STANCES = ("asserts", "denies")
+
+
+# The fields GoldRow.from_dict cannot do without.
+GOLD_KEYS = ("id", "doc", "type", "core")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -417,25 +422,60 @@ def score(
 # -- files ------------------------------------------------------------------------------------------------
 
 
-def _jsonl(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+def _read(path: str | os.PathLike[str], what: str) -> str:
+    """The text of an input file, or an InputError naming it and what it should be."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(os.fspath(path), f"cannot read ({reason}); give the path of {what}") from None
+
+
+def _jsonl(path: str | os.PathLike[str], what: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The objects of a JSON Lines file, each with "FILE:LINE" for messages; an InputError names the
+    first line that is not one JSON object."""
+    for n, line in enumerate(_read(path, what).splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{os.fspath(path)}:{n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(where, f"not JSON ({exc.msg}); {what} holds one JSON object per line") from None
+        if not isinstance(row, dict):
+            kind = "an array" if isinstance(row, list) else type(row).__name__
+            raise InputError(where, f"{kind}, not an object; {what} holds one JSON object per line")
+        yield where, row
 
 
 def load_gold(path: str | os.PathLike[str]) -> list[GoldRow]:
     """Gold rows of a JSONL file in the format of shared/gold/README.md."""
-    return [GoldRow.from_dict(row) for row in _jsonl(path)]
+    rows = []
+    for where, row in _jsonl(path, "a gold JSONL file"):
+        missing = [key for key in GOLD_KEYS if key not in row]
+        if missing:
+            needs = ", ".join(GOLD_KEYS)
+            raise InputError(where, f"a gold row without {', '.join(missing)}; every gold row has {needs}")
+        rows.append(GoldRow.from_dict(row))
+    return rows
 
 
 def load_predictions(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """Export records of a JSONL file written by `eventlens export --format jsonl`."""
-    return _jsonl(path)
+    return [row for _, row in _jsonl(path, "an `eventlens export --format jsonl` file")]
 
 
 def load_stories(path: str | os.PathLike[str]) -> list[list[str]]:
     """The gold clusters of a stories file (seeds-stories.json): one list of gold mention ids each."""
-    with open(path, encoding="utf-8") as f:
-        return [list(cluster["mentions"]) for cluster in json.load(f)["clusters"]]
+    shape = 'a stories file: {"clusters": [{"mentions": ["gold id", ...]}, ...]}'
+    try:
+        data = json.loads(_read(path, shape))
+        return [[str(m) for m in cluster["mentions"]] for cluster in data["clusters"]]
+    except json.JSONDecodeError as exc:
+        raise InputError(os.fspath(path), f"not JSON ({exc.msg}); expected {shape}") from None
+    except (KeyError, TypeError):
+        raise InputError(os.fspath(path), f"not {shape}") from None
 
 
 def stored_predictions(store: Store) -> list[dict[str, Any]]:

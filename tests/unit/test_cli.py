@@ -102,6 +102,36 @@ def test_reingest_is_a_no_op(tmp_path: Path) -> None:
     assert exported(path) == before
 
 
+def test_ingest_stdin_takes_its_outlet_and_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "x.duckdb"
+    result = runner.invoke(app, ["ingest", "-", "--db", str(path), "--outlet", "Andes Daily",
+                                 "--published", "2026-03-03"], input=ANDES)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    records = exported(path)
+    assert {(r["article"]["outlet"], r["article"]["published"]) for r in records} == {
+        ("Andes Daily", "2026-03-03")
+    }
+    assert "2026-03-01" in {r["date"] for r in records}  # "on Sunday", against the date given
+
+
+def test_ingest_outlet_without_stdin_is_an_error(tmp_path: Path) -> None:
+    folder = write_batch(tmp_path / "news")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "x.duckdb"), "--outlet", "X"])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: --outlet and --published describe stdin: give - ")
+
+
+def test_ingest_progress_and_one_summary_line_at_the_end(tmp_path: Path) -> None:
+    folder = write_batch(tmp_path / "news")
+    result = invoke("ingest", str(folder), "--db", str(tmp_path / "x.duckdb"), "--progress")
+    assert result.stdout.splitlines()[-1].startswith("2 articles read: 2 new")
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_version() -> None:
+    assert invoke("--version").stdout.startswith("eventlens 0.")
+
+
 def test_ingest_skips_empty_and_binary_files_by_name_and_stores_the_rest(tmp_path: Path) -> None:
     folder = write_batch(tmp_path / "news")
     (folder / "blank.txt").write_bytes(b"")
@@ -170,6 +200,84 @@ def test_events_since_not_a_date_is_a_clear_error(
     assert "--since" in err
     assert "notadate" in err
     assert "YYYY-MM-DD" in err
+
+
+def test_events_since_a_month_keeps_the_events_of_that_month(db: Path) -> None:
+    every = json.loads(invoke("events", "--db", str(db), "--format", "json").stdout)
+    march = json.loads(invoke("events", "--db", str(db), "--since", "2026-03", "--format", "json").stdout)
+    year = json.loads(invoke("events", "--db", str(db), "--since", "2026", "--until", "2026", "--format",
+                             "json").stdout)  # fmt: skip
+    after = json.loads(invoke("events", "--db", str(db), "--since", "2026-04", "--format", "json").stdout)
+    dated = [r for r in every if r["date"] and r["date"] >= "2026-03"]
+    assert dated and len(march) == len(dated) == len(year)
+    assert after == []
+
+
+def test_events_outlet_and_limit_filter_as_the_other_list_commands_do(db: Path) -> None:
+    wire = json.loads(
+        invoke("events", "--db", str(db), "--outlet", "pacific wire", "--format", "json").stdout
+    )
+    assert wire and {r["article"]["outlet"] for r in wire} == {"Pacific Wire"}
+    (first,) = json.loads(invoke("events", "--db", str(db), "--limit", "1", "--format", "json").stdout)
+    assert first == json.loads(invoke("events", "--db", str(db), "--format", "json").stdout)[0]
+
+
+# --- stories and story ------------------------------------------------------------------------------
+
+
+def test_stories_csv_is_csv_with_a_row_per_story(db: Path) -> None:
+    stories = json.loads(invoke("stories", "--db", str(db), "--format", "json").stdout)
+    rows = list(csv.DictReader(io.StringIO(invoke("stories", "--db", str(db), "--format", "csv").stdout)))
+    assert [r["id"] for r in rows] == [s["id"] for s in stories]
+    assert {r["contested"] for r in rows} <= {"True", "False"}
+
+
+def test_stories_filter_by_side_type_dates_outlet_and_limit(db: Path) -> None:
+    def ids(*args: str) -> list[str]:
+        return [
+            s["id"] for s in json.loads(invoke("stories", "--db", str(db), "--format", "json", *args).stdout)
+        ]
+
+    every = json.loads(invoke("stories", "--db", str(db), "--format", "json").stdout)
+    chile = [s["id"] for s in every if "CHL" in {a["country"] for a in s["actor"]}]
+    at_chile = [s["id"] for s in every if "CHL" in {r["country"] for r in s["recipient"]}]
+    assert chile and ids("--actor", "chl") == chile
+    assert ids("--recipient", "CHL") == at_chile
+    assert set(ids("--type", "assault")) == {s["id"] for s in every if s["type"] == "ASSAULT"}
+    assert ids("--since", "2026-03", "--until", "2026-03") == [s["id"] for s in every if s["date"]]
+    assert ids("--until", "2025") == []
+    andes = ids("--outlet", "Andes Daily")
+    assert andes and all(any(a["outlet"] == "Andes Daily" for a in s["articles"])
+                         for s in every if s["id"] in andes)  # fmt: skip
+    assert ids("--limit", "1") == [every[0]["id"]]
+
+
+def test_story_format_json_prints_its_record(db: Path) -> None:
+    first = json.loads(invoke("stories", "--db", str(db), "--format", "json").stdout)[0]
+    assert json.loads(invoke("story", first["id"], "--db", str(db), "--format", "json").stdout) == first
+    assert "Claims:" in invoke("story", first["id"], "--db", str(db)).stdout
+
+
+# --- dyad -------------------------------------------------------------------------------------------
+
+
+def test_dyad_is_directed_and_shows_days_without_events_as_zero(db: Path) -> None:
+    table = invoke("dyad", "CHL", "PER", "--db", str(db), "--since", "2026-02-27", "--until", "2026-03-02")
+    assert table.stdout.splitlines()[0] == "CHL -> PER by day (directed; --undirected for both directions)"
+    rows = json.loads(invoke("dyad", "chl", "per", "--db", str(db), "--since", "2026-02-27", "--until",
+                             "2026-03-02", "--format", "json").stdout)  # fmt: skip
+    assert [r["start"] for r in rows] == ["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]
+    assert rows[0] == {"start": "2026-02-27", "events": 0, "conflict": 0, "cooperation": 0, "net": 0}
+    assert rows[2]["events"] >= 1 and rows[2]["conflict"] > 0
+
+
+def test_dyad_undirected_adds_the_other_direction(db: Path) -> None:
+    def events(*args: str) -> int:
+        rows = json.loads(invoke("dyad", *args, "--db", str(db), "--format", "json").stdout)
+        return sum(r["events"] for r in rows)
+
+    assert events("PER", "CHL", "--undirected") == events("CHL", "PER") + events("PER", "CHL")
+    assert "<->" in invoke("dyad", "PER", "CHL", "--undirected", "--db", str(db)).stdout
 
 
 # --- clusters ---------------------------------------------------------------------------------------
@@ -248,7 +356,7 @@ def test_eval_scores_predictions_against_a_small_gold_file(db: Path, tmp_path: P
     predictions = tmp_path / "pred.jsonl"
     predictions.write_text(invoke("export", "--db", str(db)).stdout, encoding="utf-8")
     gold = write_gold(tmp_path)
-    result = invoke("eval", str(gold), "--predictions", str(predictions), "--json")
+    result = invoke("eval", str(gold), "--predictions", str(predictions), "--format", "json")
     scores = json.loads(result.stdout)
     assert scores["gold_core"] == 1
     assert scores["recall"] == 1.0
@@ -261,7 +369,7 @@ def test_eval_half_runs_and_scores_only_that_half(tmp_path: Path) -> None:
     folder = write_batch(tmp_path / "news")
     gold = write_gold(tmp_path)
     kept = tmp_path / "tune.duckdb"
-    tune = json.loads(invoke("eval", str(gold), "--corpus", str(folder), "--half", "tune", "--json",
+    tune = json.loads(invoke("eval", str(gold), "--corpus", str(folder), "--half", "tune", "--format", "json",
                              "--db", str(kept)).stdout)  # fmt: skip
     assert (tune["half"], tune["articles"], tune["gold_core"], tune["deny_gold_core"]) == ("tune", 1, 1, 0)
     assert tune["recall"] == 1.0

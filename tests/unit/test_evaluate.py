@@ -483,7 +483,9 @@ def test_check_half_prints_figures_only(tmp_path: Path) -> None:
     gold, pred, _ = _write(tmp_path, GOLD, export=PREDICTIONS)
     runner = CliRunner()
     text = runner.invoke(app, ["eval", str(gold), "--predictions", str(pred), "--half", "check"])
-    as_json = runner.invoke(app, ["eval", str(gold), "--predictions", str(pred), "--half", "check", "--json"])
+    as_json = runner.invoke(
+        app, ["eval", str(gold), "--predictions", str(pred), "--half", "check", "--format", "json"]
+    )
     assert text.exit_code == 0 and as_json.exit_code == 0, (text.output, as_json.output)
     assert text.output.startswith("scored: check half, 1 article\n")
     assert "no event" in text.output and json.loads(as_json.output)["half"] == "check"

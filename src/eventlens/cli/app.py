@@ -6,27 +6,45 @@ message and exit code 2; nothing here knows how extraction or scoring works.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
 import sys
 import tempfile
+import time
+import warnings
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
+from typer.core import TyperGroup
 
 from eventlens.errors import EventlensError
 
 if TYPE_CHECKING:
-    from eventlens.batch import IngestReport
+    from eventlens.batch import IngestReport, Progress, StdinMeta
     from eventlens.evaluate import Half
     from eventlens.store import Store
 
 __all__ = ["app", "main"]
 
+
+class _Commands(TyperGroup):
+    """The command group; it turns an EventlensError into one line, "error: ...", and exit code 2,
+    wherever the app runs (the installed entry point, or Typer's CliRunner in tests)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except EventlensError as error:
+            typer.echo(f"error: {error}", err=True)
+            sys.exit(2)
+
+
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -37,6 +55,19 @@ DbOption = Annotated[
     Path, typer.Option("--db", envvar="EVENTLENS_DB", help="DuckDB file (created if absent).")
 ]
 DEFAULT_DB = Path("eventlens.duckdb")
+
+# The filters every list command shares, spelled once (checked in eventlens.cli.options).
+ActorOption = Annotated[
+    str | None, typer.Option(help="Country or group code of an actor, e.g. IRN (ISO 3166-1 alpha-3, NATO).")
+]
+RecipientOption = Annotated[str | None, typer.Option(help="Country or group code of a recipient, e.g. AZE.")]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT or ACCUSE.")]
+SinceOption = Annotated[str | None, typer.Option(help="On or after: YYYY-MM-DD, YYYY-MM or YYYY.")]
+UntilOption = Annotated[str | None, typer.Option(help="On or before: YYYY-MM-DD, YYYY-MM or YYYY.")]
+OutletOption = Annotated[
+    str | None, typer.Option(help="Only what this outlet reported, e.g. 'Pacific Wire'.")
+]
+LimitOption = Annotated[int | None, typer.Option(help="At most this many (1 or more).")]
 
 
 class TableFormat(StrEnum):
@@ -52,6 +83,20 @@ class ExportFormat(StrEnum):
     stories_jsonl = "stories-jsonl"
 
 
+class StoryFormat(StrEnum):
+    """`story --format`: the view for people, or the stories-jsonl record."""
+
+    table = "table"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    """`eval --format`: the scores as text, or as one JSON object."""
+
+    text = "text"
+    json = "json"
+
+
 class Period(StrEnum):
     day = "day"
     week = "week"
@@ -64,22 +109,53 @@ class GoldHalf(StrEnum):
     check = "check"
 
 
-def _ingest(inputs: list[str], store: Store, *, max_bytes: int = 5_000_000) -> IngestReport:
+def _ingest(
+    inputs: list[str],
+    store: Store,
+    *,
+    max_bytes: int = 5_000_000,
+    stdin: StdinMeta | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
     """The full ingest: extraction, storage, fusion into stories and dyad series."""
     from eventlens.batch import ingest as run_ingest
     from eventlens.pipeline import Extractor
     from eventlens.similarity import SentenceEncoder
 
     encode = SentenceEncoder.load().encode
-    return run_ingest(inputs, store=store, extractor=Extractor.load(), max_bytes=max_bytes, encode=encode)
+    return run_ingest(inputs, store=store, extractor=Extractor.load(), max_bytes=max_bytes, encode=encode,
+                      stdin=stdin, progress=progress)  # fmt: skip
 
 
-def _store(db: Path, *, read_only: bool = False) -> Store:
+def _store(db: Path, *, read_only: bool = False, wait: float = 0.0) -> Store:
+    """The store at `db`. While another process writes it (an ingest: DuckDB allows one writer), wait up
+    to `wait` seconds, retrying with backoff, then say so and how to read a copy instead."""
+    import duckdb
+
+    from eventlens.errors import StoreError
     from eventlens.store import Store
 
     if read_only and not db.exists():
         raise EventlensError(f"{db}: no database here; run `eventlens ingest ... --db {db}` first")
-    return Store(db, read_only=read_only)
+    waited, delay = 0.0, 0.25
+    while True:
+        try:
+            return Store(db, read_only=read_only)
+        except StoreError as error:
+            cause = error.__cause__
+            if not (isinstance(cause, duckdb.IOException) and "lock" in str(cause)):
+                raise
+        if waited >= wait:
+            break
+        if waited == 0:
+            typer.echo(f"an ingest is running on {db}: waiting up to {wait:g} s for it to finish", err=True)
+        time.sleep(min(delay, wait - waited))
+        waited, delay = waited + delay, min(delay * 2, 5.0)
+    busy = f"an ingest is running on {db} (DuckDB allows one writer)"
+    if read_only:
+        raise EventlensError(f"{busy}; wait for it to finish or read a copy: cp {db} /tmp/x.duckdb && "
+                             "eventlens ... --db /tmp/x.duckdb")  # fmt: skip
+    raise EventlensError(f"{busy}; waited {waited:g} s: run this again when it is done")
 
 
 @app.command()
@@ -87,52 +163,97 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Skip inputs larger than this.")] = 5_000_000,
+    outlet: Annotated[str | None, typer.Option(help="The outlet of the article on stdin (-).")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="The publication date of the article on stdin (-), YYYY-MM-DD.")
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress", help="Show a live count (default: when stderr is a terminal)."
+        ),
+    ] = None,
+    wait: Annotated[
+        float, typer.Option(help="Seconds to wait for another ingest on the same --db to finish.")
+    ] = 60.0,
 ) -> None:
     """Read articles, extract their events and store them, then fuse them into stories; articles already
-    stored are skipped."""
-    with _store(db) as store:
-        report = _ingest(inputs, store, max_bytes=max_bytes)
+    stored are skipped. Files take their outlet and date from a metadata.jsonl beside them; stdin from
+    --outlet and --published."""
+    from contextlib import nullcontext
+
+    from eventlens.batch import StdinMeta
+    from eventlens.cli.progress import IngestProgress
+
+    stdin = None
+    if outlet is not None or published is not None:
+        if "-" not in inputs:
+            raise EventlensError("--outlet and --published describe stdin: give - among the inputs "
+                                 "(files take theirs from a metadata.jsonl beside them)")  # fmt: skip
+        stdin = StdinMeta(outlet=outlet, published=_day_option(published, "--published"))
+    show = sys.stderr.isatty() if progress is None else progress
+    with _store(db, wait=wait) as store, IngestProgress() if show else nullcontext() as live:
+        report = _ingest(inputs, store, max_bytes=max_bytes, stdin=stdin, progress=live)
+    for rejected in report.rejected[:20]:
+        typer.echo(f"  skipped {rejected.source}: {rejected.reason}", err=True)
+    if len(report.rejected) > 20:
+        typer.echo(f"  ... and {len(report.rejected) - 20} more skipped", err=True)
     typer.echo(
         f"{report.read} articles read: {report.stored} new ({report.mentions} event mentions, "
         f"{report.near_duplicates} near-duplicates), {report.already_stored} already stored, "
         f"{len(report.rejected)} skipped; {report.stories} stories in the blocks touched"
     )
-    for rejected in report.rejected[:20]:
-        typer.echo(f"  skipped {rejected.source}: {rejected.reason}", err=True)
     if report.read == 0 and report.rejected:
         raise typer.Exit(1)
+
+
+def _day_option(value: str | None, option: str) -> dt.date | None:
+    """A YYYY-MM-DD option, or an error naming it."""
+    try:
+        return None if value is None else dt.date.fromisoformat(value)
+    except ValueError:
+        raise EventlensError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None
 
 
 @app.command()
 def events(
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Country or group code of an actor, e.g. IRN.")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Country or group code of a recipient.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")] = None,
-    claimant: Annotated[str | None, typer.Option(help="Country code of the claimant.")] = None,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    type: TypeOption = None,
+    claimant: Annotated[str | None, typer.Option(help="Country or group code of the claimant.")] = None,
     stance: Annotated[str | None, typer.Option(help="asserts, denies or reports.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: OutletOption = None,
     text: Annotated[str | None, typer.Option(help="Words the sentence must contain.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: LimitOption = None,
     format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
     """List stored events, filtered; a table by default, or JSON / CSV."""
-    from eventlens.cli.views import parse_day, print_events
+    from itertools import islice
 
+    from eventlens.cli.options import Filters, check_choice, check_code, check_limit
+    from eventlens.cli.views import print_events
+
+    chosen = Filters.parse(
+        actor=actor, recipient=recipient, type=type, since=since, until=until, outlet=outlet
+    )
     filters = {
-        "actor": actor,
-        "recipient": recipient,
-        "type": type.upper() if type else None,
-        "claimant": claimant,
-        "stance": stance,
-        "since": parse_day(since, "--since"),
-        "until": parse_day(until, "--until"),
+        "actor": chosen.actor,
+        "recipient": chosen.recipient,
+        "type": chosen.type,
+        "claimant": None if claimant is None else check_code(claimant, "--claimant"),
+        "stance": check_choice(stance, "--stance", ("asserts", "denies", "reports")),
+        "since": chosen.since,
+        "until": chosen.until,
         "text": text,
-        "limit": limit,
     }
+    count = check_limit(limit)
     with _store(db, read_only=True) as store:
-        print_events(store.mentions(**filters), format.value, sys.stdout, contested=store.stories.contested())
+        chosen.check_outlet(a.outlet for a in store.articles())
+        rows = (pair for pair in store.mentions(**filters) if chosen.has_outlet(pair[1].outlet))
+        print_events(islice(rows, count), format.value, sys.stdout, contested=store.stories.contested())
 
 
 @app.command()
@@ -178,26 +299,38 @@ def export(
 @app.command()
 def stories(
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Country or group code on either side, e.g. AZE.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest story date, YYYY-MM-DD.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", help="table or json.")] = TableFormat.table,
+    actor: ActorOption = None,
+    recipient: RecipientOption = None,
+    type: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: OutletOption = None,
+    limit: LimitOption = None,
+    format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
     """List stories: each real-world event once, with its reports, claimants and whether it is contested."""
-    from eventlens.cli.story_views import print_stories
-    from eventlens.cli.views import parse_day
+    from itertools import islice
 
+    from eventlens.cli.options import Filters, check_limit
+    from eventlens.cli.story_views import print_stories
+
+    chosen = Filters.parse(
+        actor=actor, recipient=recipient, type=type, since=since, until=until, outlet=outlet
+    )
+    count = check_limit(limit)
     with _store(db, read_only=True) as store:
-        records = store.stories.records(actor=actor, type=type.upper() if type else None,
-                                        since=parse_day(since, "--since"))  # fmt: skip
-        print_stories(records, "json" if format is TableFormat.json else "table", sys.stdout)
+        chosen.check_outlet(a.outlet for a in store.articles())
+        records = islice(chosen.stories(store.stories.records()), count)
+        print_stories(records, format.value, sys.stdout)
 
 
 @app.command()
 def story(
     story_id: Annotated[str, typer.Argument(help="A story id from `eventlens stories`.")],
     db: DbOption = DEFAULT_DB,
-    json_out: Annotated[bool, typer.Option("--json", help="Print the stories-jsonl record.")] = False,
+    format: Annotated[
+        StoryFormat, typer.Option("--format", help="table, or json: the stories-jsonl record.")
+    ] = StoryFormat.table,
 ) -> None:
     """One story: its mentions by outlet, who asserts and who denies, and its figures side by side."""
     from eventlens.cli.story_views import print_story_in
@@ -206,7 +339,7 @@ def story(
         record = store.stories.record(story_id)
         if record is None:
             raise EventlensError(f"{story_id}: no such story in {db}; list them with `eventlens stories`")
-        if json_out:
+        if format is StoryFormat.json:
             typer.echo(json.dumps(record, ensure_ascii=False, indent=1))
             return
         print_story_in(store, record, sys.stdout)
@@ -236,21 +369,31 @@ def clusters(
 
 @app.command()
 def dyad(
-    actor: Annotated[str, typer.Argument(help="Country code of one side, e.g. AZE.")],
-    recipient: Annotated[str, typer.Argument(help="Country code of the other side, e.g. IRN.")],
+    actor: Annotated[str, typer.Argument(help="Country or group code of the actor, e.g. AZE.")],
+    recipient: Annotated[str, typer.Argument(help="Country or group code of the recipient, e.g. IRN.")],
     db: DbOption = DEFAULT_DB,
     by: Annotated[Period, typer.Option("--by", help="day or week.")] = Period.day,
-    undirected: Annotated[bool, typer.Option(help="Both directions together.")] = False,
+    undirected: Annotated[
+        bool, typer.Option(help="Both directions together (ACTOR on RECIPIENT and RECIPIENT on ACTOR).")
+    ] = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
     format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
-    """A dyad's PLOVER conflict and cooperation scores per day or week (stories counted once)."""
+    """A dyad's PLOVER conflict and cooperation scores per day or week (stories counted once). Directed:
+    what ACTOR did to RECIPIENT; --undirected adds the other direction. Days (or weeks) without events
+    in the range show 0."""
+    from eventlens.cli.options import Filters, check_code
     from eventlens.cli.story_views import print_series
 
+    pair = check_code(actor, "ACTOR"), check_code(recipient, "RECIPIENT")
+    window = Filters.parse(since=since, until=until)
     with _store(db, read_only=True) as store:
-        rows = store.stories.series(
-            actor.upper(), recipient.upper(), directed=not undirected, period=by.value
-        )
-    print_series(rows, format.value, sys.stdout)
+        rows = store.stories.series(*pair, directed=not undirected, period=by.value)
+    if format is TableFormat.table:
+        how = "both directions" if undirected else "directed; --undirected for both directions"
+        typer.echo(f"{pair[0]} {'<->' if undirected else '->'} {pair[1]} by {by.value} ({how})")
+    print_series(rows, format.value, sys.stdout, period=by.value, since=window.since, until=window.until)
 
 
 @app.command()
@@ -283,20 +426,27 @@ def alerts(
 
 @app.command(name="eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (format of shared/gold/README.md).")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold JSON Lines: an object per event with id, doc, type and core.")
+    ],
     corpus: Annotated[
         Path | None, typer.Option(help="Articles to run over (default: beside the gold).")
     ] = None,
     predictions: Annotated[
         Path | None, typer.Option(help="Score this export file instead of running.")
     ] = None,
-    stories: Annotated[Path | None, typer.Option(help="Gold stories file, for story scores.")] = None,
+    stories: Annotated[
+        Path | None,
+        typer.Option(help='Gold stories, {"clusters": [{"mentions": [gold ids]}]}, for story scores.'),
+    ] = None,
     db: Annotated[Path | None, typer.Option("--db", help="Keep the run's database here.")] = None,
     half: Annotated[
         GoldHalf | None,
         typer.Option(help="Score only this half of the articles (fixed hash split; default: all)."),
     ] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="text, or json: the scores as one object.")
+    ] = ReportFormat.text,
 ) -> None:
     """Score the extractor against gold annotations: P/R/F1, denials, no-event share, mode, date, place
     and claimant, per type; `--half tune|check` scores one fixed half (check: figures only, held out)."""
@@ -321,7 +471,7 @@ def evaluate(
             records = stored_predictions(store)
     clusters = load_stories(stories) if stories else None
     report = score(load_gold(gold), records, stories=clusters, half=chosen)
-    typer.echo(json.dumps(report.to_dict(), indent=1) if json_out else report.to_text())
+    typer.echo(json.dumps(report.to_dict(), indent=1) if format is ReportFormat.json else report.to_text())
 
 
 @app.command()
@@ -341,11 +491,31 @@ def demo(
         print_demo(store, sys.stdout)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"eventlens {version('eventlens')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = None,
+) -> None:
+    """News about political crises in; coded, attributed PLOVER events out."""
+
+
 def main() -> None:
-    """Entry point: logging to stderr, EventlensError → message and exit code 2."""
+    """Entry point: logging to stderr, then the app (EventlensError → message and exit code 2). Library
+    warnings (spaCy, onnxruntime, ...) are silenced unless Python is asked for them (-W, PYTHONWARNINGS),
+    and rejected inputs are reported once, by `ingest` itself, unless EVENTLENS_LOG asks for the log."""
     logging.basicConfig(level=os.environ.get("EVENTLENS_LOG", "WARNING"), format="%(levelname)s %(message)s")
-    try:
-        app()
-    except EventlensError as error:
-        typer.echo(f"error: {error}", err=True)
-        sys.exit(2)
+    if "EVENTLENS_LOG" not in os.environ:
+        logging.getLogger("eventlens.ingest").setLevel(logging.ERROR)
+    if not sys.warnoptions:
+        warnings.simplefilter("ignore")
+    app()

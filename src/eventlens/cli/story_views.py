@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from eventlens.analyze import Alert
+from eventlens.analyze import Alert, period_start
 from eventlens.model import Article
 from eventlens.store import Store
 
@@ -33,7 +34,8 @@ def _table(header: Sequence[str], rows: list[list[str]], out: TextIO) -> None:
 
 
 def print_stories(stories: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
-    """A row per story: date, type, dyad, contested, reports, claimants — or one JSON list."""
+    """A row per story: date, type, dyad, contested, reports, claimants — as a table, one JSON list, or
+    CSV (sides as "+"-joined codes, claims as "CODE stance; ...")."""
     items = list(stories)
     if fmt == "json":
         json.dump(items, out, ensure_ascii=False, indent=1)
@@ -42,6 +44,12 @@ def print_stories(stories: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> i
     rows = [[s["date"] or "?", s["type"] + (f"/{s['mode'][0]}" if s["mode"] else ""), _codes(s["actor"]),
              _codes(s["recipient"]), "CONTESTED" if s["contested"] else "", str(len(s["mentions"])),
              str(len(s["articles"])), _claimants(s), s["id"]] for s in items]  # fmt: skip
+    if fmt == "csv":
+        writer = csv.writer(out)
+        writer.writerow(["date", "event", "actor", "recipient", "contested", "mentions", "reports", "claims",
+                         "id"])  # fmt: skip
+        writer.writerows([*row[:4], bool(row[4]), *row[5:]] for row in rows)
+        return len(items)
     _table(["date", "event", "actor", "recipient", "", "mentions", "reports", "claims", "id"], rows, out)
     out.write(f"{len(items)} stories\n")
     return len(items)
@@ -73,10 +81,47 @@ def print_story(story: dict[str, Any], mentions: Sequence[tuple[Any, Any]], out:
         out.write(f"  [{article.outlet or article.path}] {mention.claim.stance}: {mention.sentence}\n")
 
 
-def print_series(rows: Sequence[tuple], fmt: str, out: TextIO) -> None:
-    """A dyad's series: period start, events, conflict, cooperation, net score."""
+def _with_empty_periods(
+    rows: Sequence[tuple], period: str, since: dt.date | None, until: dt.date | None
+) -> list[tuple[dt.date, int, float, float]]:
+    """(start, events, conflict, cooperation) of every day or week from `since` (else the first row) to
+    `until` (else the last row): periods without events are there with zeros."""
+    found = {
+        r[4]: (r[5], r[6], r[7])
+        for r in rows
+        if (not since or r[4] >= since) and (not until or r[4] <= until)
+    }
+    first = period_start(since, period) if since else min(found, default=None)
+    last = until or max(found, default=None)
+    if first is None or last is None:
+        return []
+    step = dt.timedelta(days=7 if period == "week" else 1)
+    days = (first + step * n for n in range((last - first) // step + 1))
+    return [(day, *found.get(day, (0, 0.0, 0.0))) for day in days]
+
+
+def print_series(
+    rows: Sequence[tuple],
+    fmt: str,
+    out: TextIO,
+    *,
+    period: str = "day",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> None:
+    """A dyad's series (rows of the dyad_series table) from `since` to `until`: period start, events,
+    conflict, cooperation, net score; days or weeks without events appear with zeros."""
     header = ["start", "events", "conflict", "cooperation", "net"]
-    data = [[r[4].isoformat(), r[5], round(r[6], 2), round(r[7], 2), round(r[7] - r[6], 2)] for r in rows]
+    data = [
+        [
+            start.isoformat(),
+            events,
+            round(conflict, 2),
+            round(cooperation, 2),
+            round(cooperation - conflict, 2),
+        ]
+        for start, events, conflict, cooperation in _with_empty_periods(rows, period, since, until)
+    ]
     if fmt == "json":
         json.dump([dict(zip(header, d, strict=True)) for d in data], out, indent=1)
         out.write("\n")
@@ -86,6 +131,7 @@ def print_series(rows: Sequence[tuple], fmt: str, out: TextIO) -> None:
         writer.writerows(data)
     else:
         _table(header, [[str(x) for x in d] for d in data], out)
+        out.write(f"{len(data)} {period}s, {sum(d[1] for d in data)} events\n")
 
 
 def print_alerts(found: Sequence[Alert], fmt: str, out: TextIO) -> None:

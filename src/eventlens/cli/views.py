@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from eventlens.cli.options import parse_day
 from eventlens.cli.story_views import print_stories, print_story_in
-from eventlens.errors import EventlensError
 from eventlens.export import write_csv
 from eventlens.model import Article, Entity, EventMention
 from eventlens.store import Store
 
 __all__ = ["parse_day", "print_demo", "print_events"]
-
-
-def parse_day(value: str | None, option: str) -> dt.date | None:
-    """A YYYY-MM-DD option value, or a clear error naming the option."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise EventlensError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None
 
 
 def _side(entities: Iterable[Entity]) -> str:
