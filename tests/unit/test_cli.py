@@ -424,3 +424,11 @@ def test_every_option_has_help_text() -> None:
         for param in command.params:
             if param.param_type_name == "option" and param.name != "help":
                 assert getattr(param, "help", None), f"`eventlens {name}` option {param.name} has no help"
+
+
+def test_help_sends_no_installed_user_to_files_of_the_repository() -> None:
+    """An installed eventlens has no DESIGN.md, ../shared or source files to read: help names modules."""
+    for name in ["", *get_command(app).commands]:
+        text = " ".join(invoke(*name.split(), "--help").output.split())
+        for hint in (".md", ".py", "shared/", "§"):
+            assert hint not in text, f"`eventlens {name} --help` mentions {hint!r}"

@@ -263,7 +263,7 @@ def export(
         str,
         typer.Option(
             "--format",
-            help="Mentions: jsonl (DESIGN.md §4), json, csv, parquet, plover (PLOVER JSON), tsv (CAMEO, "
+            help="Mentions: jsonl (a record a line), json, csv, parquet, plover (PLOVER JSON), tsv (CAMEO, "
             "GDELT columns); or stories-jsonl.",
         ),
     ] = "jsonl",
@@ -272,8 +272,8 @@ def export(
     ] = None,
     include_negated: Annotated[bool, typer.Option(help="Also export negated mentions.")] = True,
 ) -> None:
-    """Export every stored event mention in the record of DESIGN.md §4 (jsonl, or json), CSV, Parquet,
-    PLOVER JSON or a GDELT-style CAMEO TSV, or every story (stories-jsonl); see eventlens.export."""
+    """Export every stored event mention as JSON records (jsonl: one a line; json: one list), CSV, Parquet,
+    PLOVER JSON or a GDELT-style CAMEO TSV, or every story (stories-jsonl); see `pydoc eventlens.export`."""
     from eventlens.export import check_output, export_format, open_output
 
     fmt = export_format(format)
@@ -352,8 +352,8 @@ def clusters(
     until: Annotated[str | None, typer.Option(help="Articles published on or before, YYYY-MM-DD.")] = None,
     format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
-    """The stored articles grouped into reports of one real-world event (see eventlens.clustering): the
-    clusters the last ingest stored, shown for the articles published in the window."""
+    """The stored articles grouped into reports of one real-world event (`pydoc eventlens.clustering`):
+    the clusters the last ingest stored, shown for the articles published in the window."""
     from eventlens.cli.story_views import print_clusters
     from eventlens.cli.views import parse_day
     from eventlens.clustering import read_clusters
@@ -407,8 +407,8 @@ def alerts(
     format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
     """Dyads hotter than they usually are: a day whose conflict stories are improbable under the dyad's
-    own history (Gamma-Poisson surprise, with a minimum history and two reports; see analyze.py), each
-    with its baseline, the day's count, the probability, its reports, outlets and stories."""
+    own history (Gamma-Poisson surprise, with a minimum history and two reports; `pydoc eventlens.analyze`),
+    each with its baseline, the day's count, the probability, its reports, outlets and stories."""
     from eventlens.analyze import alerts as find_alerts
     from eventlens.analyze import period_bounds
     from eventlens.cli.story_views import print_alerts
@@ -484,7 +484,9 @@ def demo(
     from eventlens.cli.views import print_demo
 
     if not examples.is_dir():
-        raise EventlensError(f"{examples}: no such folder; run the demo from the repository root")
+        raise EventlensError(
+            f"{examples}: no such folder; give a folder of articles (examples/ of the repository)"
+        )
     with _store(db) as store:
         report = _ingest([str(examples)], store)
         typer.echo(f"{report.stored} example articles ingested into {db} ({report.mentions} event mentions)")
