@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,10 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def fails_in_one_line(*args: str, input: str | None = None) -> str:
+def fails_in_one_line(*args: str) -> str:
     """The one line a failing command prints; fails the test on a traceback, a second line, or an exit
     code other than 2."""
-    result = runner.invoke(app, list(args), input=input)
+    result = runner.invoke(app, list(args))
     assert "Traceback" not in result.output, result.output
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), (
         f"{args}: {result.exception!r}"
@@ -174,7 +175,7 @@ def test_every_command_fails_cleanly_on_bad_input(db: Path, tmp_path: Path) -> N
 
 
 @pytest.fixture
-def held(tmp_path: Path):
+def held(tmp_path: Path) -> Iterator[Path]:
     """A database a second process holds open for writing, as an ingest does."""
     path = tmp_path / "busy.duckdb"
     invoke("ingest", str(write_batch(tmp_path / "news")), "--db", str(path))
