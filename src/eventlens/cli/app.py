@@ -403,25 +403,23 @@ def alerts(
     until: Annotated[str | None, typer.Option(help="To this day: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     actor: Annotated[str | None, typer.Option(help="Country or group code of the actor, e.g. AZE.")] = None,
     recipient: Annotated[str | None, typer.Option(help="Country or group code of the recipient.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many, earliest first.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many, earliest first.")] = None,
     format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
     """Dyads hotter than they usually are: a day whose conflict stories are improbable under the dyad's
     own history (Gamma-Poisson surprise, with a minimum history and two reports; `pydoc eventlens.analyze`),
     each with its baseline, the day's count, the probability, its reports, outlets and stories."""
     from eventlens.analyze import alerts as find_alerts
-    from eventlens.analyze import period_bounds
+    from eventlens.cli.options import check_code, check_limit, parse_day
     from eventlens.cli.story_views import print_alerts
 
-    try:
-        first = period_bounds(since, "--since")[0] if since else None
-        last = period_bounds(until, "--until")[1] if until else None
-    except ValueError as error:
-        raise EventlensError(str(error)) from None
-    codes = {"actor": actor.upper() if actor else None, "recipient": recipient.upper() if recipient else None}
+    options = {"since": parse_day(since, "--since"), "until": parse_day(until, "--until"),
+               "actor": check_code(actor, "--actor") if actor else None,
+               "recipient": check_code(recipient, "--recipient") if recipient else None}  # fmt: skip
+    count = check_limit(limit)
     with _store(db, read_only=True) as store:
-        found = find_alerts(list(store.stories.records()), since=first, until=last, **codes)
-    print_alerts(found[:limit], format.value, sys.stdout)
+        found = find_alerts(list(store.stories.records()), **options)
+    print_alerts(found[:count], format.value, sys.stdout)
 
 
 @app.command(name="eval")
