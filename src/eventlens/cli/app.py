@@ -76,13 +76,6 @@ class TableFormat(StrEnum):
     csv = "csv"
 
 
-class ExportFormat(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
-    stories_jsonl = "stories-jsonl"
-
-
 class StoryFormat(StrEnum):
     """`story --format`: the view for people, or the stories-jsonl record."""
 

@@ -155,7 +155,8 @@ def print_alerts(found: Sequence[Alert], fmt: str, out: TextIO) -> None:
              str(r["reports"]), str(len(r["outlets"])), " ".join(r["stories"])] for r in records]  # fmt: skip
     _table(["day", "dyad", "conflict", "events", "baseline", "p", "history", "reports", "outlets", "stories"],
            rows, out)  # fmt: skip
-    out.write(f"{len(found)} alerts (baseline: conflict stories per observed day; history: days/events)\n")
+    noun = "alert" if len(found) == 1 else "alerts"
+    out.write(f"{len(found)} {noun} (baseline: conflict stories per observed day; history: days/events)\n")
 
 
 def _headline(article: Article) -> str:

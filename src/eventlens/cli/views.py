@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TextIO
 
 from eventlens.cli.options import parse_day
 from eventlens.cli.story_views import print_stories, print_story_in
-from eventlens.export import write_csv
+from eventlens.export import write_csv, write_json
 from eventlens.model import Article, Entity, EventMention
 from eventlens.store import Store
 
@@ -63,13 +62,11 @@ def print_events(
     that a claimant denies) are marked in the table."""
     if fmt == "csv":
         return write_csv(rows, out)
-    pairs = list(rows)
     if fmt == "json":
-        json.dump([m.to_dict(a) for m, a in pairs], out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    else:
-        _table([_row(m, a, contested) for m, a in pairs], out)
-        out.write(f"{len(pairs)} events\n")
+        return write_json(rows, out)
+    pairs = list(rows)
+    _table([_row(m, a, contested) for m, a in pairs], out)
+    out.write(f"{len(pairs)} events\n")
     return len(pairs)
 
 
