@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.tokens import Doc
 
-from eventlens.extract.lexicon import Lexicon
+from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.roles import find_roles
-from eventlens.extract.triggers import find_triggers
+from eventlens.extract.triggers import Trigger, find_triggers
 from eventlens.nlp import load_pipeline
 
 Coder = Callable[[str], list[tuple[str, tuple[str | None, ...], tuple[str | None, ...]]]]
@@ -101,3 +102,16 @@ def test_a_region_sharing_a_word_with_a_country_is_not_a_recipient(coded: Coder)
 def test_a_support_verb_takes_the_event_of_its_noun(coded: Coder, text: str, expected: tuple) -> None:
     """Alone, "launch" reads as an attack in our lexicon; with an event noun, the noun names the event."""
     assert coded(text) == [expected]
+
+
+def test_a_prepositional_object_parsed_as_a_clause_subject_is_still_the_recipient() -> None:
+    """ "granted asylum to [five officers] holed up in ...": the parser may make the officers the subject
+    of "holed up" and leave "to" without an object (a parse the model gives on real wire text, built
+    here by hand)."""
+    words = ["Chile", "granted", "asylum", "to", "five", "officers", "holed", "up", "in", "Lima", "."]
+    heads = [1, 1, 1, 1, 5, 6, 1, 6, 6, 8, 1]
+    deps = ["nsubj", "ROOT", "dobj", "dative", "nummod", "nsubj", "ccomp", "prt", "prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADP", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    trigger = Trigger(head=doc[1], words=(doc[1], doc[2]), sense=Sense("AID", None, "plain"), nominal=False)
+    assert "officers" in [t.text for t in find_roles(trigger).recipient]

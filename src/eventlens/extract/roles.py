@@ -175,7 +175,19 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
         prepositional = child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")
         if prepositional and child.lower_ in preps:
             out.extend(g for g in child.children if g.dep_ == "pobj")
+            out.extend(_stranded_object(child))
     return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object the parser took from a preposition and made the subject of a clause that follows it
+    ("granted asylum to [five officers] holed up in a residence", parsed as "officers holed up"): the
+    subject of the clause starting right after the preposition, where the preposition has no object."""
+    if any(g.dep_ == "pobj" for g in prep.children):
+        return []
+    clauses = (c for c in prep.head.children if c.dep_ in ("ccomp", "advcl") and c.i > prep.i)
+    subjects = (g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+    return [s for s in subjects if s.left_edge.i == prep.i + 1]
 
 
 def _recipient_preps(type_: str | None) -> frozenset[str]:
