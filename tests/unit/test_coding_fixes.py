@@ -154,3 +154,14 @@ def test_the_actor_coder_reads_a_shared_name_by_the_countries_near_it() -> None:
     for country in ("COD", "COG"):
         entity = coder.code("Congo's government", near={country})
         assert entity is not None and (entity.country, entity.sector) == (country, "GOV")
+
+
+def test_people_on_the_ground_are_of_a_country_not_of_the_organisation_in_focus(coded) -> None:
+    """An organisation in focus lends its code to unnamed officials, not to refugees or gunmen, who are of
+    the place their own clause names."""
+    text = (
+        "The United Nations will send food aid to refugees fleeing the fighting in Somalia, officials said."
+    )
+    assert [row for row in coded(text) if row[0] == "AGREE"] == [("AGREE", ("UNO",), ("SOM",))]
+    ministers = "Foreign ministers of the Arab League met in Cairo. The ministers condemned Israel's raids."
+    assert ("ACCUSE", ("ARB",), ("ISR",)) in coded(ministers)

@@ -256,14 +256,19 @@ class ArticleCoder:
         Tbilisi": Georgian), not of the dateline's country: a wire dateline says where the reporter files
         from, and a story filed in Baku is often about its neighbours. A government ("the foreign
         ministry summoned ...") is still the dateline's, as wire style leaves the home government unnamed.
+        An international organisation in focus gives its code to unnamed officials ("the ministers" of the
+        Organization of Turkic States), not to people on the ground.
         """
         told = self._told_focus(head.i)
-        if told is None and sector not in _GOVERNMENT:
+        if sector not in _GOVERNMENT and not is_state(told):
+            # Refugees, gunmen, protesters belong to a country, not to the organisation the article
+            # talks about ("the UN will provide aid to refugees fleeing the war in Liberia").
             told = self._clause_place(head)
         return told or self._home
 
     def _clause_place(self, head: Token) -> str | None:
-        """The country of the first place named after a locative preposition in the clause of a head."""
+        """The country of the first place named after a locative preposition in the clause of a head, or in
+        a clause of the head's own ("refugees fleeing the war in Liberia")."""
         verb = head
         while verb.dep_ not in _CLAUSES and verb.head is not verb:
             verb = verb.head
@@ -272,7 +277,10 @@ class ArticleCoder:
             if ent.label_ not in ("GPE", "LOC") or root.dep_ != "pobj" or root.head.lower_ not in _AT:
                 continue
             path = [root, *root.ancestors]
-            if verb in path and not any(t.dep_ in _CLAUSES for t in path[: path.index(verb)]):
+            own = head in path and all(
+                t.dep_ not in _CLAUSES or t.head == head for t in path[: path.index(head)]
+            )
+            if own or (verb in path and not any(t.dep_ in _CLAUSES for t in path[: path.index(verb)])):
                 place = self._places.lookup(ent.text)
                 if place is not None and place.country:
                     return place.country
