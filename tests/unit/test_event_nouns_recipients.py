@@ -115,3 +115,17 @@ def test_a_prepositional_object_parsed_as_a_clause_subject_is_still_the_recipien
     doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
     trigger = Trigger(head=doc[1], words=(doc[1], doc[2]), sense=Sense("AID", None, "plain"), nominal=False)
     assert "officers" in [t.text for t in find_roles(trigger).recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hundreds of Armenians protested in Yerevan, demanding that Azerbaijan free the prisoners.",
+            ("PROTEST", ("ARM",), ("AZE",)),
+        ),
+        ("Kurdish exiles marched in Paris demanding autonomy from Turkey.", ("PROTEST", ("FRA",), ("TUR",))),
+    ],
+)
+def test_a_protest_is_aimed_at_whom_its_demand_addresses(coded: Coder, text: str, expected: tuple) -> None:
+    assert expected in coded(text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from eventlens.extract.judgement_words import kind_of
+from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.triggers import Trigger
 
 __all__ = ["Roles", "find_roles", "subject_of"]
@@ -275,12 +276,20 @@ def _nominal_roles(trigger: Trigger) -> Roles:
 
 
 def _clause_objects(clause: Token, *, subject: bool) -> list[Token]:
-    """Who a clause is aimed at: its prepositional objects, its objects, and (for a condition put to
-    someone else: "unless Iran withdraws") its subject."""
+    """Who a clause is aimed at: its prepositional objects, its objects, (for a condition put to someone
+    else: "unless Iran withdraws") its subject, its objects' prepositional objects ("demanding
+    independence from Indonesia"), and, for a demand, whom it asks to act ("demanding that Azerbaijan
+    free the prisoners")."""
     out = _prep_objects(clause, _FALLBACK_PREPS)
-    out.extend(c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP")
+    objects = [c for c in clause.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+    out.extend(objects)
     if subject:
         out.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    out.extend(g for o in objects for g in _prep_objects(o, _FALLBACK_PREPS))  # "independence from X"
+    sense = Lexicon.load().word(clause.lemma_, "V")
+    if sense is not None and sense.frame == "request":
+        # "protested, demanding that Azerbaijan free the prisoners": the one asked to act
+        out.extend(g for c in clause.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj")
     return out
 
 
