@@ -89,3 +89,17 @@ def test_a_sentence_parsed_without_a_main_verb_keeps_its_subject(coded: Coder) -
     )
     assert ("AID", ("CAN",), ("AFG",)) in coded(text)
     assert coded("The curfew imposed in Sudan by the army was lifted on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France brought its soldiers out of Mali last year.", ("RETREAT", ("FRA",), ("MLI",))),
+        ("Russia pulled its troops out of Moldova.", ("RETREAT", ("RUS",), ("MDA",))),
+        ("Canada will take its military out of Latvia.", ("CONCEDE", ("CAN",), ("LVA",))),  # a promise
+    ],
+)
+def test_forces_taken_out_of_a_country_are_withdrawn_from_it(
+    coded: Coder, text: str, expected: tuple
+) -> None:
+    assert coded(text) == [expected]

@@ -177,6 +177,10 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
         if prepositional and child.lower_ in preps:
             out.extend(g for g in child.children if g.dep_ == "pobj")
             out.extend(_stranded_object(child))
+        elif child.dep_ == "prep" and child.lower_ == "out" and "from" in preps:
+            # "out of Mali" says "from Mali"
+            of = (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of")
+            out.extend(o for g in of for o in g.children if o.dep_ == "pobj")
     return out
 
 

@@ -165,12 +165,14 @@ def _modifier_sense(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Se
 
 
 def _prepositional(token: Token, lexicon: Lexicon) -> Sense | None:
-    """Verbs whose meaning needs their preposition: "stand by", "side with"."""
+    """Verbs whose meaning needs their preposition: "stand by", "side with", "take (its troops) out of"."""
     for child in token.children:
         if child.dep_ == "prep":
-            sense = lexicon.word(f"{token.lemma_.lower()} {child.lower_}", "V")
-            if sense:
-                return sense
+            compound = " of" if any(g.lower_ == "of" for g in child.children) else ""
+            for phrase in {f"{child.lower_}{compound}", child.lower_}:
+                sense = lexicon.word(f"{token.lemma_.lower()} {phrase}", "V")
+                if sense:
+                    return sense
     return None
 
 
