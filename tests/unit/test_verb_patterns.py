@@ -174,3 +174,10 @@ def test_a_partitive_subject_or_object_stands_for_its_of_phrase(nlp: Language) -
     assert (
         matched(table, nlp, "A statue of peacekeepers arrived on Monday.", "arrived") is None
     )  # no partitive
+
+
+def test_a_container_object_stands_for_what_it_carries(nlp: Language) -> None:
+    table = VerbPatterns.from_rows([row("delay", obj="aid", type_="SANCTION")])
+    assert matched(table, nlp, "The army delayed a shipment of aid to the region.", "delayed") is not None
+    assert matched(table, nlp, "The ministry delayed tons of aid for a month.", "delayed") is not None
+    assert matched(table, nlp, "The army delayed a shipment of cars to the region.", "delayed") is None

@@ -262,10 +262,21 @@ def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[tuple[Token, ...], in
     return tuple(words), modifiers
 
 
+# Nouns of quantity and carriage in English measure phrases ("a shipment of arms", "a convoy of aid",
+# "tons of food"): like the partitive heads, they only carry what their `of` phrase names.
+CONTAINERS = frozenset(
+    {"shipment", "shipments", "consignment", "consignments", "convoy", "convoys", "cargo", "cargoes"}
+    | {"load", "loads", "truckload", "truckloads", "planeload", "shiploads", "shipload", "delivery"}
+    | {"deliveries", "ton", "tons", "tonne", "tonnes", "package", "packages", "supply", "batch"}
+)
+
+
 def _standing_for(noun: Token) -> list[Token]:
-    """A noun, and what its `of` phrase names when it only counts or gathers it ("a batch of
-    peacekeepers arrived", "sent hundreds of troops": PARTITIVES, the English partitive heads)."""
-    if noun.lemma_.lower() not in PARTITIVES and noun.lower_ not in PARTITIVES:
+    """A noun, and what its `of` phrase names when it only counts, gathers or carries it ("a batch of
+    peacekeepers arrived", "sent hundreds of troops": PARTITIVES, the English partitive heads; "delayed a
+    shipment of aid": CONTAINERS)."""
+    lemma = noun.lemma_.lower()
+    if not ({lemma, noun.lower_} & (PARTITIVES | CONTAINERS)):
         return [noun]
     named = [
         g
