@@ -343,14 +343,22 @@ class Extractor:
         if implied and cand.mode == "disapprove" and any(self._names_an_act(h) for h in cand.roles.recipient):
             pass  # "condemned this terrorist act": its doer, unknown; not the victim, not the actor's state
         elif implied or {r.country for r in recipients} <= {a.country for a in actors}:
-            # Nobody named, or only the actor's own side: the clauses around it may name the other party.
-            around = self._recipient_around(actors, location, cand, coder, named_own=not implied)
-            if around is not None:
+            # Nobody named, or only the actor's own side: a denial denies the act told before, aimed
+            # where that was; else the clauses around it may name the other party.
+            denied = _denied_as_told(cand, type_, actors, discourse)
+            around = (
+                None
+                if denied
+                else self._recipient_around(actors, location, cand, coder, named_own=not implied)
+            )
+            if denied:
+                recipients, implied = denied, True
+            elif around is not None:
                 recipients, implied = around
+            elif implied and (struck := _claimant_struck(type_, actors, claimant)):
+                recipients, implied = struck, False  # the reporting state says it was struck
             elif implied:
-                recipients = _claimant_struck(type_, actors, claimant) or self._default_recipient(
-                    type_, actors, discourse
-                )
+                recipients = self._default_recipient(type_, actors, discourse)
         if not implied:
             discourse.note(type_, actors, recipients)
         when = timeline.when(head, future=cand.modality == "future")
@@ -520,6 +528,19 @@ def _claimed_by_state(claim: Claim, country: str) -> bool:
         and claimant.country == country
         and (claimant.sector is None or claimant.sector in _STATE_SECTORS)
     )
+
+
+def _denied_as_told(
+    cand: Candidate, type_: str, actors: tuple[Entity, ...], discourse: Discourse
+) -> tuple[Entity, ...]:
+    """A denial that names no target ("Iran denied carrying out the attack") denies the act told before,
+    aimed where that one was: the recipients of the last two-sided event of its type by the same side;
+    () when it is no denial or nothing fits."""
+    if cand.attribution is None or cand.attribution.stance != "denies":
+        return ()
+    told_actors, told_recipients = discourse.last_dyad.get(type_, ((), ()))
+    same_side = {a.country for a in told_actors} & {a.country for a in actors}
+    return told_recipients if same_side else ()
 
 
 def _claimant_struck(type_: str, actors: tuple[Entity, ...], claimant: Entity | None) -> tuple[Entity, ...]:

@@ -242,11 +242,14 @@ def test_what_is_no_judgement_of_a_claim_or_a_party(text: str) -> None:
         ("Greek officials denied Turkish fishermen land allocation.", [("REJECT", ("GRC",), ("TUR",))]),
         ("Egypt denied the Hamas leaders visas.", [("REJECT", ("EGY",), ("PSE",))]),
         ("Russia denied the existence of the camps.", []),  # a claim denied, nothing told before
-        ("Turkey denied any role in the attack.", []),
     ],
 )
 def test_a_thing_denied_is_refused_a_claim_denied_is_not(stanced: Stanced, text: str, expected: list) -> None:
     assert [r[:3] for r in stanced(text)] == expected
+    # A role in an act denied: the act is denied, by its would-be doer, and nothing is refused.
+    assert [(r[0], r[1], r[4]) for r in stanced("Turkey denied any role in the attack.")] == [
+        ("ASSAULT", ("TUR",), "denies")
+    ]
 
 
 def test_an_inverted_condition_is_no_event(stanced: Stanced) -> None:
@@ -256,3 +259,15 @@ def test_an_inverted_condition_is_no_event(stanced: Stanced) -> None:
     )
     assert [r[:3] for r in rows if r[0] == "ASSAULT"] == [("ASSAULT", ("RUS",), ("UKR",))]
     assert [r[0] for r in stanced("Russia had attacked Kharkiv on Monday.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru denies attack on Chilean border post",  # a headline
+        "Peru denied the shelling of the Chilean border post.",
+        "Chile said Peruvian troops shelled a border post. Peru denied carrying out the shelling.",
+    ],
+)
+def test_an_act_denied_with_no_doer_named_is_the_deniers_own(stanced: Stanced, text: str) -> None:
+    assert ("ASSAULT", ("PER",), ("CHL",), "PER", "denies") in stanced(text)

@@ -99,6 +99,7 @@ class Candidate:
     # A nominal event that refers back to one told ("condemned the Iranian drone attack"): no event of
     # this sentence, but what it says of that event (who did it, to whom) is worth remembering.
     reference: bool = False
+    denied: bool = False  # the content of a denial ("denied the strike"), told rather than referred to
 
 
 def _governor(trigger: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
@@ -264,7 +265,7 @@ def _clause_actor(cand: Candidate, by_head: dict[int, Trigger]) -> Candidate:
 def _with_frame(cand: Candidate, frame: Candidate | None) -> Candidate | None:
     """Apply the governing frame to an embedded candidate; None drops it."""
     if frame is None:
-        if cand.trigger.nominal and _is_reference(cand.trigger, cand.roles):
+        if cand.trigger.nominal and not cand.denied and _is_reference(cand.trigger, cand.roles):
             return None
         return cand
     kind = frame.trigger.sense.frame
@@ -322,6 +323,16 @@ def _refused(cand: Candidate, verb: Token, actor: Token | None, lexicon: Lexicon
         attribution=attribute(verb, lexicon),
         modality=modality_of(verb, (verb,)),
     )
+
+
+def _denied_own(cand: Candidate, verb: Token) -> Candidate:
+    """An act denied with no doer named is the denier's own ("Iran denied the drone strike on
+    Nakhchivan", "denied carrying out the attack"): who denies an act denies having done it. The act is
+    told as the denial's content, not referred back to, so it is kept."""
+    denier = subject_of(verb)
+    if denier is None:
+        return cand
+    return replace(cand, roles=replace(cand.roles, actor=expand(denier)), denied=True)
 
 
 def _out_of_question(head: Token) -> tuple[Token, Token | None] | None:
@@ -413,6 +424,8 @@ def sentence_candidates(
             refusals[i] = _refused(cand, gov.head, subject_of(gov.head), lexicon)
         elif (excluded := _out_of_question(cand.trigger.head)) is not None:
             refusals[i] = _refused(cand, *excluded, lexicon)
+        elif gov is not None and gov.sense.frame == "deny" and not cand.roles.actor:
+            raw[i] = _denied_own(cand, gov.head)
     refusing = {c.trigger.head.i for c in refusals.values() if c is not None}
     out: list[Candidate] = []
     for i, cand in raw.items():
