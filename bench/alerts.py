@@ -16,22 +16,11 @@ Run from the repository root:
 from __future__ import annotations
 
 import argparse
-import itertools
 import sys
 import tempfile
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news" / "articles.jsonl"
-
-
-def _limited(corpus: Path, limit: int | None, folder: Path) -> Path:
-    """The corpus itself, or a copy of the first `limit` lines of a JSON Lines corpus."""
-    if limit is None:
-        return corpus
-    subset = folder / "subset.jsonl"
-    with corpus.open(encoding="utf-8") as src, subset.open("w", encoding="utf-8") as out:
-        out.writelines(itertools.islice(src, limit))
-    return subset
+from corpus_throughput import DEFAULT_CORPUS, _limited
 
 
 def _ingest(corpus: Path, db: Path) -> None:

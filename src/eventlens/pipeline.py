@@ -340,20 +340,18 @@ class Extractor:
             words={t.lemma_.lower() for t in cand.trigger.words},
         )
         implied = not recipients
-        if implied and cand.mode == "disapprove" and any(self._names_an_act(h) for h in cand.roles.recipient):
-            pass  # "condemned this terrorist act": its doer, unknown; not the victim, not the actor's state
-        elif implied or {r.country for r in recipients} <= {a.country for a in actors}:
+        # "condemned this terrorist act": its doer, unknown; not the victim, not the actor's state.
+        unknown_doer = cand.mode == "disapprove" and any(self._names_an_act(h) for h in cand.roles.recipient)
+        if not (implied and unknown_doer) and (
+            implied or {r.country for r in recipients} <= {a.country for a in actors}
+        ):
             # Nobody named, or only the actor's own side: a denial denies the act told before, aimed
             # where that was; else the clauses around it may name the other party.
-            denied = _denied_as_told(cand, type_, actors, discourse)
-            around = (
-                None
-                if denied
-                else self._recipient_around(actors, location, cand, coder, named_own=not implied)
-            )
-            if denied:
+            if denied := _denied_as_told(cand, type_, actors, discourse):
                 recipients, implied = denied, True
-            elif around is not None:
+            elif (
+                around := self._recipient_around(actors, location, cand, coder, named_own=not implied)
+            ) is not None:
                 recipients, implied = around
             elif implied and (struck := _claimant_struck(type_, actors, claimant)):
                 recipients, implied = struck, False  # the reporting state says it was struck

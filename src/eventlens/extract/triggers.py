@@ -168,8 +168,9 @@ def _prepositional(token: Token, lexicon: Lexicon) -> Sense | None:
     """Verbs whose meaning needs their preposition: "stand by", "side with", "take (its troops) out of"."""
     for child in token.children:
         if child.dep_ == "prep":
-            compound = " of" if any(g.lower_ == "of" for g in child.children) else ""
-            for phrase in {f"{child.lower_}{compound}", child.lower_}:
+            # the longer phrase first: "take out of" before "take out"
+            of = any(g.lower_ == "of" for g in child.children)
+            for phrase in (f"{child.lower_} of", child.lower_) if of else (child.lower_,):
                 sense = lexicon.word(f"{token.lemma_.lower()} {phrase}", "V")
                 if sense:
                     return sense
