@@ -1,0 +1,176 @@
+// A diverging bar chart over time, shared by the timeline and the dyad view: for each period, segments
+// stacked upward (cooperation) and downward (conflict) from a zero line, optional marks above periods
+// (alerts), and periods that can be picked by click or keyboard (Enter/Space on a focused bar).
+
+import { axisBottom, axisLeft } from "d3-axis";
+import { scaleLinear, scaleUtc } from "d3-scale";
+import { select } from "d3-selection";
+import { svg } from "./dom";
+
+export type Period = "day" | "week" | "month";
+
+export interface Segment {
+  value: number;
+  color: string;
+  label: string;
+}
+
+export interface Column {
+  period: string;
+  up: Segment[];
+  down: Segment[];
+  title: string;
+  pickable: boolean;
+}
+
+export interface ChartOptions {
+  height?: number;
+  selected?: string | null;
+  marks?: { period: string; label: string }[];
+  yLabel: { up: string; down: string };
+  onPick?: (period: string) => void;
+}
+
+const DAY = 86_400_000;
+
+function utc(iso: string): Date {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+}
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The first day (YYYY-MM-DD) of the `period` holding `day`: itself, its ISO week's Monday, or the 1st. */
+export function periodStart(day: string, period: Period): string {
+  const date = utc(day);
+  if (period === "week") return iso(new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY));
+  if (period === "month") return `${day.slice(0, 7)}-01`;
+  return day.slice(0, 10);
+}
+
+/** The period after the one starting on `start`. */
+export function nextPeriod(start: string, period: Period): string {
+  const date = utc(start);
+  if (period === "month") return iso(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)));
+  return iso(new Date(date.getTime() + (period === "week" ? 7 : 1) * DAY));
+}
+
+/** Every period start from the one holding `first` to the one holding `last`, inclusive. */
+export function periodsBetween(first: string, last: string, period: Period): string[] {
+  const out: string[] = [];
+  const end = periodStart(last, period);
+  for (let p = periodStart(first, period); p <= end; p = nextPeriod(p, period)) out.push(p);
+  return out;
+}
+
+/** The finest period that keeps a chart from `first` to `last` under ~400 bars. */
+export function periodFor(first: string, last: string): Period {
+  const days = (utc(last).getTime() - utc(first).getTime()) / DAY;
+  if (days <= 400) return "day";
+  if (days <= 7 * 400) return "week";
+  return "month";
+}
+
+const MARGIN = { top: 22, right: 12, bottom: 26, left: 44 };
+
+function stack(column: Column, x0: number, width: number, y: (v: number) => number): SVGGElement {
+  const group = svg("g", { class: "column" });
+  let up = 0;
+  for (const segment of column.up) {
+    const top = y(up + segment.value);
+    group.append(svg("rect", { x: x0, y: top, width, height: Math.max(0.5, y(up) - top), fill: segment.color }, svg("title", {}, segment.label)));
+    up += segment.value;
+  }
+  let down = 0;
+  for (const segment of column.down) {
+    const top = y(-down);
+    group.append(svg("rect", { x: x0, y: top, width, height: Math.max(0.5, y(-(down + segment.value)) - top), fill: segment.color }, svg("title", {}, segment.label)));
+    down += segment.value;
+  }
+  return group;
+}
+
+function hitArea(column: Column, x0: number, width: number, height: number, options: ChartOptions): SVGGElement {
+  const pick = () => options.onPick?.(column.period);
+  const group = svg(
+    "g",
+    {
+      class: `hit${column.period === options.selected ? " selected" : ""}`,
+      "data-period": column.period,
+      tabindex: column.pickable ? 0 : null,
+      role: column.pickable ? "button" : null,
+      "aria-label": column.title,
+      onclick: column.pickable ? pick : null,
+      onkeydown: column.pickable
+        ? ((event: KeyboardEvent) => {
+            if (event.key === "Enter" || event.key === " ") {
+              event.preventDefault();
+              pick();
+            }
+          }) as EventListener
+        : null,
+    },
+    svg("rect", { x: x0, y: 0, width: Math.max(width, 1), height }, svg("title", {}, column.title)),
+  );
+  return group;
+}
+
+/** An SVG chart `width` px wide of `columns` (one per period, in order, of length `period`). */
+export function divergingChart(columns: Column[], period: Period, width: number, options: ChartOptions): SVGSVGElement {
+  const height = options.height ?? 260;
+  const inner = { w: Math.max(100, width - MARGIN.left - MARGIN.right), h: height - MARGIN.top - MARGIN.bottom };
+  const first = columns[0]?.period ?? "2000-01-01";
+  const end = columns.length ? nextPeriod(columns[columns.length - 1].period, period) : nextPeriod(first, period);
+  const x = scaleUtc().domain([utc(first), utc(end)]).range([0, inner.w]);
+  const sum = (segments: Segment[]) => segments.reduce((total, s) => total + s.value, 0);
+  const top = Math.max(1, ...columns.map((c) => sum(c.up)));
+  const bottom = Math.max(1, ...columns.map((c) => sum(c.down)));
+  const y = scaleLinear().domain([-bottom, top]).range([inner.h, 0]).nice();
+  const chart = svg("svg", { class: "chart", width, height, viewBox: `0 0 ${width} ${height}`, role: "img" });
+  const plot = svg("g", { transform: `translate(${MARGIN.left},${MARGIN.top})` });
+  chart.append(plot);
+  const xAxis = svg("g", { class: "axis x", transform: `translate(0,${inner.h})` });
+  const yAxis = svg("g", { class: "axis y" });
+  select(xAxis).call(axisBottom(x).ticks(Math.max(2, Math.floor(inner.w / 90))));
+  select(yAxis).call(axisLeft(y).ticks(6).tickFormat((v) => String(Math.abs(Number(v)))));
+  plot.append(yAxis, xAxis);
+  plot.append(svg("text", { class: "ylabel", x: 4, y: 10 }, `▲ ${options.yLabel.up}`));
+  plot.append(svg("text", { class: "ylabel", x: 4, y: inner.h - 6 }, `▼ ${options.yLabel.down}`));
+  for (const column of columns) {
+    const x0 = x(utc(column.period));
+    const w = Math.max(1, x(utc(nextPeriod(column.period, period))) - x0 - (inner.w / columns.length > 4 ? 1 : 0));
+    plot.append(stack(column, x0, w, y), hitArea(column, x0, w, inner.h, options));
+  }
+  plot.append(svg("line", { class: "zero", x1: 0, x2: inner.w, y1: y(0), y2: y(0) }));
+  for (const mark of options.marks ?? []) {
+    const cx = x(utc(periodStart(mark.period, period))) + (x(utc(nextPeriod(periodStart(mark.period, period), period))) - x(utc(periodStart(mark.period, period)))) / 2;
+    plot.append(
+      svg(
+        "g",
+        { class: "mark", "data-mark": mark.period },
+        svg("line", { x1: cx, x2: cx, y1: -4, y2: inner.h }),
+        svg("path", { d: `M${cx - 6},${-16} L${cx + 6},${-16} L${cx},${-5} Z` }),
+        svg("title", {}, mark.label),
+      ),
+    );
+  }
+  return chart;
+}
+
+/** A horizontal legend of the diverging score scale from -10 to +10. */
+export function scoreLegend(color: (score: number) => string): SVGSVGElement {
+  const width = 220;
+  const legend = svg("svg", { class: "legend-scale", width: width + 80, height: 34, role: "img", "aria-label": "score colours: -10 conflict (red) to +10 cooperation (blue)" });
+  const steps = 40;
+  for (let i = 0; i < steps; i++) {
+    const score = -10 + (20 * (i + 0.5)) / steps;
+    legend.append(svg("rect", { x: 40 + (i * width) / steps, y: 4, width: width / steps + 0.5, height: 12, fill: color(score) }));
+  }
+  legend.append(svg("text", { x: 0, y: 14 }, "conflict"));
+  legend.append(svg("text", { x: 40, y: 30 }, "−10"));
+  legend.append(svg("text", { x: 40 + width / 2 - 4, y: 30 }, "0"));
+  legend.append(svg("text", { x: 40 + width - 16, y: 30 }, "+10"));
+  legend.append(svg("text", { x: width + 44, y: 14 }, "cooperation"));
+  return legend;
+}

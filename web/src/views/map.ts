@@ -1,0 +1,184 @@
+// The map: countries drawn from the world-atlas package (no tile server), located stories as markers from
+// /api/places, clustered on the server on a grid whose cell shrinks as the map zooms in; picking a marker
+// lists its stories. Pan and zoom with the mouse, or the +/− buttons; markers are keyboard-focusable.
+
+import { geoMercator, geoPath } from "d3-geo";
+import type { GeoProjection } from "d3-geo";
+import { select } from "d3-selection";
+import type { ZoomTransform } from "d3-zoom";
+import { zoom, zoomIdentity } from "d3-zoom";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import type { Page, PlaceCluster, Query } from "../api";
+import { get, storiesById } from "../api";
+import { el, errorBox, loading, replace, svg } from "../dom";
+import { filterBar, filtersOf } from "../filters";
+import { count, darkChip, scoreColor } from "../format";
+import type { Context } from "../main";
+import type { Route } from "../route";
+import { storyTable } from "../storylist";
+
+const HEIGHT = 520;
+const CELLS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20];
+
+let atlas: Promise<GeoJSON.FeatureCollection> | null = null;
+
+/** The world-atlas countries (50m), fetched from the dashboard's own assets once per page. */
+function countries(): Promise<GeoJSON.FeatureCollection> {
+  atlas ??= fetch("assets/countries-50m.json")
+    .then((response) => {
+      if (!response.ok) throw new Error(`the country shapes (assets/countries-50m.json) answered ${response.status}`);
+      return response.json() as Promise<Topology<{ countries: GeometryCollection }>>;
+    })
+    .then((topology) => feature(topology, topology.objects.countries) as GeoJSON.FeatureCollection);
+  return atlas;
+}
+
+/** The clustering cell (degrees) that keeps markers about 36 px apart at this projection and zoom. */
+function cellFor(projection: GeoProjection, k: number): number {
+  const pxPerDegree = (projection.scale() * k * Math.PI) / 180;
+  return CELLS.find((cell) => cell * pxPerDegree >= 36) ?? CELLS[CELLS.length - 1];
+}
+
+function fitTo(projection: GeoProjection, places: PlaceCluster[], width: number): void {
+  const lons = places.map((p) => p.lon);
+  const lats = places.map((p) => p.lat);
+  if (!places.length) {
+    projection.fitExtent([[8, 8], [width - 8, HEIGHT - 8]], { type: "Sphere" });
+    return;
+  }
+  const pad = (lo: number, hi: number, min: number) => {
+    const extra = Math.max(0, min - (hi - lo)) / 2 + (hi - lo) * 0.15;
+    return [lo - extra, hi + extra];
+  };
+  const [west, east] = pad(Math.min(...lons), Math.max(...lons), 16);
+  const [south, north] = pad(Math.min(...lats), Math.max(...lats), 10);
+  projection.fitExtent(
+    [[16, 16], [width - 16, HEIGHT - 16]],
+    { type: "MultiPoint", coordinates: [[west, Math.max(-80, south)], [east, Math.min(84, north)]] },
+  );
+}
+
+function marker(place: PlaceCluster, onPick: (place: PlaceCluster) => void): SVGGElement {
+  const r = Math.min(26, 5 + 3 * Math.sqrt(place.count));
+  const score = place.score ?? 0;
+  const label = `${place.name ?? "several places"}${place.country ? ` (${place.country})` : ""}: ${count(place.count)} stor${place.count === 1 ? "y" : "ies"}${place.score !== null ? `, mean score ${place.score.toFixed(1)}` : ""}`;
+  const group = svg(
+    "g",
+    {
+      class: "marker",
+      tabindex: 0,
+      role: "button",
+      "aria-label": label,
+      "data-name": place.name ?? "",
+      onclick: () => onPick(place),
+      onkeydown: ((event: KeyboardEvent) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          onPick(place);
+        }
+      }) as EventListener,
+    },
+    svg("circle", { r, fill: scoreColor(score) }),
+    place.count > 1 ? svg("text", { class: darkChip(score) ? "on-dark" : "", dy: "0.35em" }, count(place.count)) : null,
+    svg("title", {}, label),
+  );
+  return group;
+}
+
+async function showPlace(panel: HTMLElement, place: PlaceCluster, signal: AbortSignal): Promise<void> {
+  replace(panel, el("h2", {}, place.name ?? "Several places"), loading("Loading stories…"));
+  try {
+    const stories = await storiesById(place.stories, signal);
+    const more = place.count > place.stories.length ? el("p", { class: "muted small" }, `Showing ${place.stories.length} of ${count(place.count)} stories; zoom in to split the cluster.`) : null;
+    replace(panel, el("h2", {}, place.name ?? "Several places", place.country ? el("span", { class: "muted" }, ` ${place.country}`) : null), more, storyTable(stories));
+  } catch (error) {
+    if ((error as Error).name !== "AbortError") replace(panel, errorBox(error));
+  }
+}
+
+function placesTable(places: PlaceCluster[], onPick: (place: PlaceCluster) => void): HTMLElement {
+  const rows = [...places]
+    .sort((a, b) => b.count - a.count)
+    .map((p) =>
+      el(
+        "tr",
+        {},
+        el("td", {}, el("button", { type: "button", class: "link", onclick: () => onPick(p) }, p.name ?? "several places")),
+        el("td", {}, p.country ?? ""),
+        el("td", { class: "num" }, count(p.count)),
+        el("td", { class: "num" }, p.score === null ? "–" : p.score.toFixed(1)),
+      ),
+    );
+  return el(
+    "table",
+    { class: "stories places" },
+    el("thead", {}, el("tr", {}, el("th", {}, "Place or cluster"), el("th", {}, "Country"), el("th", { class: "num" }, "Stories"), el("th", { class: "num" }, "Mean score"))),
+    el("tbody", {}, ...rows),
+  );
+}
+
+interface MapState {
+  projection: GeoProjection;
+  transform: ZoomTransform;
+  cell: number;
+  places: PlaceCluster[];
+}
+
+/** Render #/map?actor&recipient&type&outlet&since&until&contested. */
+export async function mapView(root: HTMLElement, route: Route, { meta, signal }: Context): Promise<void> {
+  const filters: Query = filtersOf(route);
+  const mapBox = el("div", { class: "map-box" }, loading("Loading map…"));
+  const panel = el("aside", { class: "panel map-panel", "aria-live": "polite" }, el("p", { class: "muted" }, "Pick a marker to list its stories."));
+  const tableBox = el("section", { class: "panel" });
+  root.append(el("h1", {}, "Map"), filterBar(route, meta), el("div", { class: "map-layout" }, el("section", { class: "panel" }, mapBox), panel), tableBox);
+  const width = Math.max(320, mapBox.clientWidth);
+  const fetchPlaces = (cell: number) => get<Page<PlaceCluster>>("api/places", { ...filters, cell }, signal);
+  const [shapes, first] = await Promise.all([countries(), fetchPlaces(5)]);
+  const state: MapState = { projection: geoMercator(), transform: zoomIdentity, cell: 5, places: first.items };
+  fitTo(state.projection, state.places, width);
+  const pick = (place: PlaceCluster) => void showPlace(panel, place, signal);
+  const land = svg("g", { class: "land" });
+  const path = geoPath(state.projection);
+  for (const country of shapes.features) land.append(svg("path", { d: path(country) ?? "", class: "country" }, svg("title", {}, String(country.properties?.name ?? ""))));
+  const markers = svg("g", { class: "markers" });
+  const chart = svg("svg", { class: "map", width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: "img", "aria-label": "map of located stories" }, land, markers);
+  const draw = () => {
+    markers.replaceChildren();
+    for (const place of state.places) {
+      const [x, y] = state.transform.apply(state.projection([place.lon, place.lat]) ?? [0, 0]);
+      const node = marker(place, pick);
+      node.setAttribute("transform", `translate(${x},${y})`);
+      markers.append(node);
+    }
+    replace(tableBox, el("h2", {}, `Places (${count(state.places.length)} markers, cells of ${state.cell}°)`), placesTable(state.places, pick));
+  };
+  const refresh = async () => {
+    const cell = cellFor(state.projection, state.transform.k);
+    if (cell === state.cell) return draw();
+    state.cell = cell;
+    state.places = (await fetchPlaces(cell)).items;
+    draw();
+  };
+  let pending = 0;
+  const behaviour = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.05, 64])
+    .on("zoom", (event: { transform: ZoomTransform }) => {
+      state.transform = event.transform;
+      land.setAttribute("transform", event.transform.toString());
+      draw();
+    })
+    .on("end", () => {
+      window.clearTimeout(pending);
+      pending = window.setTimeout(() => refresh().catch((error) => replace(panel, errorBox(error))), 200);
+    });
+  select(chart).call(behaviour);
+  const zoomBy = (factor: number) => select(chart).call(behaviour.scaleBy, factor);
+  replace(
+    mapBox,
+    el("div", { class: "map-tools" }, el("button", { type: "button", onclick: () => zoomBy(2), "aria-label": "zoom in" }, "+"), el("button", { type: "button", onclick: () => zoomBy(0.5), "aria-label": "zoom out" }, "−")),
+    chart,
+    first.total > first.items.length ? el("p", { class: "muted small" }, `${count(first.total)} clusters; the ${first.items.length} largest are drawn.`) : null,
+  );
+  await refresh();
+}
