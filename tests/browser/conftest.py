@@ -1,0 +1,128 @@
+"""Fixtures for the dashboard's browser tests: a database built from the seeds once per session, `eventlens
+serve` on it at a free port of 127.0.0.1, and headless Debian chromium driven by Playwright (never a
+downloaded browser). Every page records console errors, page errors, CSP violations and failed requests;
+a test fails when any is left at its end."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from browser_support import ROOT, Dashboard, watch
+from playwright.sync_api import Browser, sync_playwright
+
+EVENTLENS = Path(sys.executable).with_name("eventlens")
+OUTPUT = ROOT / "test-output" / "browser"
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install chromium); the browser tests need it"
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_db(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built from ../shared/corpus/seeds by `eventlens ingest`."""
+    db = tmp_path_factory.mktemp("dashboard") / "seeds.duckdb"
+    subprocess.run(
+        [str(EVENTLENS), "ingest", str(shared / "corpus" / "seeds"), "--db", str(db)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return db
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def base_url(seeds_db: Path) -> Iterator[str]:
+    """The dashboard's URL: `eventlens serve` on the seeds database at a free port, up until the session
+    ends; fails naming the server's output when it does not answer /api/meta within 60 s."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = seeds_db.with_suffix(".serve.log")
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [str(EVENTLENS), "serve", "--db", str(seeds_db), "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/api/meta", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"eventlens serve did not come up at {url}:\n{log.read_text()}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Debian chromium under Playwright."""
+    executable = _chromium()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def dashboard(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Dashboard]:
+    """A fresh 1360×900 page; fails the test if the page logged an error, a CSP violation or a failed
+    request. Screenshots go to test-output/browser/<test name>/ (gitignored)."""
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    problems = watch(page)
+    output = OUTPUT / request.node.name
+    output.mkdir(parents=True, exist_ok=True)
+    yield Dashboard(page=page, problems=problems, base_url=base_url, output=output)
+    context.close()
+    assert not problems.all(), "\n".join(problems.all())
+
+
+@pytest.fixture(scope="session")
+def strike_id(base_url: str) -> str:
+    """The id of the Nakhchivan drone strike story (ASSAULT, IRN -> AZE, 2026-03-05), from the API."""
+    query = {
+        "type": "ASSAULT",
+        "actor": "IRN",
+        "recipient": "AZE",
+        "since": "2026-03-05",
+        "until": "2026-03-05",
+    }
+    items = httpx.get(f"{base_url}/api/stories", params=query, timeout=10).json()["items"]
+    located = [s for s in items if (s.get("location") or {}).get("name") == "Nakhchivan"]
+    assert located, f"no Nakhchivan ASSAULT story among {items}"
+    return str(located[0]["id"])
+
+
+@pytest.fixture(scope="session")
+def readme_shot() -> Path | None:
+    """docs/story-view.png when EVENTLENS_UPDATE_SCREENSHOT=1 asks to refresh the README's screenshot."""
+    return ROOT / "docs" / "story-view.png" if os.environ.get("EVENTLENS_UPDATE_SCREENSHOT") == "1" else None
