@@ -25,7 +25,7 @@ from eventlens.extract.lexicon import Sense, packaged_rows
 from eventlens.ontology import Ontology
 from eventlens.resolve.actors import PARTITIVES
 
-__all__ = ["PatternMatch", "VerbPattern", "VerbPatterns"]
+__all__ = ["PatternMatch", "VerbPattern", "VerbPatterns", "standing_for"]
 
 # Children of a verb that can hold a pattern's object word: the direct object, a passive subject ("were
 # set free"), a predicate complement ("set ablaze"), or a particle-like adverb.
@@ -187,6 +187,11 @@ class VerbPatterns:
     def __len__(self) -> int:
         return sum(len(p) for p in self._by_verb.values())
 
+    def __iter__(self) -> Iterator[VerbPattern]:
+        """Every compiled pattern, verb by verb in table order."""
+        for patterns in self._by_verb.values():
+            yield from patterns
+
     def event_noun(self, lemma: str) -> Sense | None:
         """The event a noun names after a light verb ("mounted an invasion"), from the dictionary."""
         return self._event_nouns.get(lemma.lower())
@@ -237,7 +242,7 @@ def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[tuple[Token, ...], in
     modifiers = 0
     if pattern.subject:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not any(_fits_any(s, pattern.subject) for s in _standing_for(subject)):
+        if subject is None or not any(_fits_any(s, pattern.subject) for s in standing_for(subject)):
             return None
     if pattern.particle:
         particle = next(
@@ -246,7 +251,7 @@ def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[tuple[Token, ...], in
         if particle is None:
             return None
         words.append(particle)
-    objects = [o for c in verb.children if c.dep_ in _OBJECT_DEPS for o in _standing_for(c)]
+    objects = [o for c in verb.children if c.dep_ in _OBJECT_DEPS for o in standing_for(c)]
     if pattern.objects:
         fit = next(((o, alt) for o in objects if (alt := _fits_any(o, pattern.objects)) is not None), None)
         if fit is None:
@@ -271,7 +276,7 @@ CONTAINERS = frozenset(
 )
 
 
-def _standing_for(noun: Token) -> list[Token]:
+def standing_for(noun: Token) -> list[Token]:
     """A noun, and what its `of` phrase names when it only counts, gathers or carries it ("a batch of
     peacekeepers arrived", "sent hundreds of troops": PARTITIVES, the English partitive heads; "delayed a
     shipment of aid": CONTAINERS)."""

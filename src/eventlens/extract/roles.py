@@ -46,7 +46,8 @@ _OBJECT_CONTROL = frozenset(
 # Prepositions whose gerund is done by the subject of the verb they hang on.
 _GERUND_PREPS = frozenset({"including", "in", "by"})
 _SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"})
-# Verbs whose grammatical subject receives the event: the host receives the visitor.
+# Verbs whose grammatical subject receives the event: the host receives the visitor (a visit; admitting
+# monitors, a RETREAT, is the host's own act).
 _SWAPPED = frozenset({"host", "receive"})
 _FORCE = frozenset({"against", "on", "toward", "towards", "at", "upon", "into"})
 # Prepositions that name a party in a clause around the event, and the marks of a condition.
@@ -250,7 +251,7 @@ def _verbal_roles(trigger: Trigger) -> Roles:
         if word.pos_ == "ADJ":
             recipients.extend(_complement_roles(word, preps, request=False))
     recipient = tuple(t for r in recipients for t in expand(r))
-    if verb.lemma_.lower() in _SWAPPED and patient is not None:
+    if verb.lemma_.lower() in _SWAPPED and patient is not None and trigger.sense.type == "CONSULT":
         return Roles(actor=expand(patient), recipient=expand(actor), patient=patient)
     return Roles(actor=expand(actor), recipient=recipient, patient=patient)
 

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon, Sense
+from eventlens.extract.object_verbs import ObjectVerbs
 from eventlens.extract.patterns import PatternMatch, VerbPatterns
 
 __all__ = ["DEFINITE", "EVENT_NOUNS_TRANSPARENT", "WEAPONS", "Trigger", "find_triggers"]
@@ -152,6 +153,23 @@ def _carried(verb: Token, lexicon: Lexicon, patterns: VerbPatterns) -> tuple[Sen
     return None
 
 
+def _on_object(
+    verb: Token, lexicon: Lexicon, patterns: VerbPatterns, verbs: ObjectVerbs
+) -> tuple[Sense, Token] | None:
+    """An ending verb with a restriction or an exchange for its object ("relaxed the curfew", "the
+    deliveries were scaled back"), or an admitting verb with foreign monitors ("received a mission of
+    observers"; `extract/object_verbs.py`), unless the dictionary wrote a pattern for this verb with this
+    object, which is more specific."""
+    lemmas = verb_lemmas(verb)
+    found = verbs.reading(verb, [_phrasal(verb), *lemmas], lambda noun: _noun_sense(noun, lexicon, patterns))
+    if found is None:
+        return None
+    match = patterns.match(verb, lemmas)
+    if match is not None and match.pattern.objects and found.noun in match.words:
+        return None
+    return found.sense, found.noun
+
+
 def _modifier_sense(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense | None:
     """The event a noun's compound modifier names when the noun itself names none ("launched a
     mediation effort", "a bombing campaign"): the head stays the trigger, so its own prepositional
@@ -284,17 +302,26 @@ def _noun_sense(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense
     )
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon, patterns: VerbPatterns | None = None) -> list[Trigger]:
-    """All triggers of a sentence, in text order, with light-verb pairs taking precedence over their parts.
+def find_triggers(
+    sentence: Span, lexicon: Lexicon, patterns: VerbPatterns | None = None, verbs: ObjectVerbs | None = None
+) -> list[Trigger]:
+    """All triggers of a sentence, in text order, with light-verb pairs and verbs with the objects that
+    make their event taking precedence over their parts.
 
-    `patterns` is the compiled verb dictionary (default: the packaged one).
+    `patterns` is the compiled verb dictionary, `verbs` the ending and admitting verbs (default: the
+    packaged ones).
     """
     patterns = patterns if patterns is not None else VerbPatterns.load()
+    verbs = verbs if verbs is not None else ObjectVerbs.load()
     found: list[Trigger] = []
     taken: set[int] = set()
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in ("be", "have"):
-            combo = _combo(token, lexicon) or _carried(token, lexicon, patterns)
+            combo = (
+                _combo(token, lexicon)
+                or _carried(token, lexicon, patterns)
+                or _on_object(token, lexicon, patterns, verbs)
+            )
             if combo:
                 sense, noun = combo
                 found.append(Trigger(head=token, words=(token, noun), sense=sense, nominal=False))

@@ -1,0 +1,86 @@
+"""Verbs whose event is what they do to their object (extract/object_verbs.py): ending a restriction is a
+concession, ending an exchange a sanction, admitting foreign monitors a retreat; sentences of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventlens.errors import KnowledgeBaseError
+from eventlens.extract.lexicon import Sense
+from eventlens.extract.object_verbs import ObjectVerbs
+from eventlens.extract.patterns import VerbPatterns
+
+Coder = Callable[[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of ours the dictionary never wrote with this object, the object an event noun (COERCE)
+        ("The junta relaxed the curfew in Bamako.", ("CONCEDE", ("MLI",), ("MLI",))),
+        # the same in the passive: the ended thing is the subject
+        ("The curfew in Bamako was relaxed by the junta.", ("CONCEDE", ("MLI",), ("MLI",))),
+        # a restriction named by the dictionary's easing patterns
+        ("Kenya eased restrictions on Somali traders.", ("CONCEDE", ("KEN",), ("SOM",))),
+        # a noun of ours
+        ("The United States lifted the ban on arms sales to Vietnam.", ("CONCEDE", ("USA",), ("VNM",))),
+        # an exchange: aid carried by a container noun, a multi-word verb
+        ("Norway scaled back food deliveries to Yemen.", ("SANCTION", ("NOR",), ("YEM",))),
+        # ending talks
+        ("Japan halted talks with China over the islands.", ("SANCTION", ("JPN",), ("CHN",))),
+    ],
+)
+def test_ending_verbs(coded: Coder, text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # through a partitive-like head's "of" phrase; the host acts, the monitors' body receives
+        ("Belarus received a mission of observers from the OSCE on Tuesday.", ("RETREAT", ("BLR",), ("OSCE",))),
+        ("Sudan admitted UN monitors into Darfur.", ("RETREAT", ("SDN",), ("UNO",))),
+        ("Kenya welcomed the deployment of Ethiopian peacekeepers.", ("RETREAT", ("KEN",), ("ETH",))),
+    ],
+)
+def test_admitting_foreign_monitors(coded: Coder, text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_an_ending_verb_with_a_plain_object_is_no_ending(coded: Coder) -> None:
+    """Only restrictions and exchanges make an ending an event; a host receiving a letter is none."""
+    assert not [e for e in coded("Peru reduced its fuel imports from Chile.") if e[0] == "CONCEDE"]
+    assert coded("The minister received a letter from Oman.") == []
+
+
+def test_table_rows_and_dictionary_objects() -> None:
+    """The dictionary's easing and reducing patterns name the ended objects; a row of ours wins; an
+    unknown kind or type is refused with the row named."""
+    patterns = VerbPatterns.from_rows(
+        [
+            ["cut", "-", "-", "supplies", "-", "162", "SANCTION", "discontinue", "-", "10"],
+            ["relax", "-", "-", "rules", "-", "081", "CONCEDE", "-", "-", "11"],
+            ["cut", "-", "-", "deal", "-", "030", "AGREE", "-", "-", "12"],
+            ["leave", "-", "-", "talks", "-", "164", "SANCTION", "withdraw", "-", "13"],
+        ]
+    )
+    rows = [
+        ["verb", "trim", "-", "-", "ours"],
+        ["verb", "cut", "-", "-", "ours"],
+        ["verb", "relax", "-", "-", "ours"],
+        ["code", "162", "=", "-", "the pattern's own reading"],
+        ["code", "081", "CONCEDE", "-", "manual"],
+        ["object", "rules", "SANCTION", "-", "ours wins"],
+    ]
+    verbs = ObjectVerbs.from_rows(rows, patterns)
+    assert verbs.ending == frozenset({"trim", "cut", "relax"})
+    assert verbs.ended["supplies"] == Sense("SANCTION", "discontinue", "plain")
+    assert verbs.ended["rules"] == Sense("SANCTION", None, "plain")
+    assert "deal" not in verbs.ended  # 030 is no easing or reducing code
+    assert "talks" not in verbs.ended  # a pattern of a verb that does not end its object
+    with pytest.raises(KnowledgeBaseError, match="row 1: unknown kind 'verbs'"):
+        ObjectVerbs.from_rows([["verbs", "trim", "-", "-", ""]], patterns)
+    with pytest.raises(KnowledgeBaseError, match="row 1: unknown PLOVER type 'YIELD'"):
+        ObjectVerbs.from_rows([["object", "ban", "YIELD", "-", ""]], patterns)
