@@ -40,7 +40,10 @@ def test_ending_verbs(coded: Coder, text: str, expected: tuple) -> None:
     ("text", "expected"),
     [
         # through a partitive-like head's "of" phrase; the host acts, the monitors' body receives
-        ("Belarus received a mission of observers from the OSCE on Tuesday.", ("RETREAT", ("BLR",), ("OSCE",))),
+        (
+            "Belarus received a mission of observers from the OSCE on Tuesday.",
+            ("RETREAT", ("BLR",), ("OSCE",)),
+        ),
         ("Sudan admitted UN monitors into Darfur.", ("RETREAT", ("SDN",), ("UNO",))),
         ("Kenya welcomed the deployment of Ethiopian peacekeepers.", ("RETREAT", ("KEN",), ("ETH",))),
     ],

@@ -61,9 +61,9 @@ class ObjectVerbs:
 
     @classmethod
     def from_rows(cls, rows: list[list[str]], patterns: VerbPatterns) -> ObjectVerbs:
-        """From rows (kind, key, type, mode, source) and the dictionary, whose plain verb + object patterns
-        for an ending verb coded with a `code` row's CAMEO code name ended objects (the majority reading per noun; an
-        `object` row of ours wins).
+        """From rows (kind, key, type, mode, source) and the dictionary, whose plain verb + object
+        patterns for an ending verb coded with a `code` row's CAMEO code name ended objects (the
+        majority reading per noun; an `object` row of ours wins).
 
         Raises KnowledgeBaseError on an unknown kind, PLOVER type or mode.
         """
