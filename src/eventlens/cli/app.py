@@ -26,6 +26,7 @@ from eventlens.errors import EventlensError
 if TYPE_CHECKING:
     from eventlens.batch import IngestReport, Progress, StdinMeta
     from eventlens.evaluate import Half
+    from eventlens.scale import RaySettings
     from eventlens.store import Store
 
 __all__ = ["app", "main"]
@@ -90,6 +91,13 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+class Engine(StrEnum):
+    """`ingest --engine`: this process, or Ray Data workers (eventlens.scale)."""
+
+    local = "local"
+    ray = "ray"
+
+
 class Period(StrEnum):
     day = "day"
     week = "week"
@@ -109,15 +117,26 @@ def _ingest(
     max_bytes: int = 5_000_000,
     stdin: StdinMeta | None = None,
     progress: Progress | None = None,
+    ray: RaySettings | None = None,
 ) -> IngestReport:
-    """The full ingest: extraction, storage, fusion into stories and dyad series."""
+    """The full ingest: extraction (here, or on Ray with `ray`), storage, fusion into stories and dyad
+    series."""
+    from contextlib import AbstractContextManager, nullcontext
+
     from eventlens.batch import ingest as run_ingest
     from eventlens.pipeline import Extractor
     from eventlens.similarity import SentenceEncoder
 
     encode = SentenceEncoder.load().encode
-    return run_ingest(inputs, store=store, extractor=Extractor.load(), max_bytes=max_bytes, encode=encode,
-                      stdin=stdin, progress=progress)  # fmt: skip
+    if ray is None:
+        engine: AbstractContextManager[Any] = nullcontext(Extractor.load())
+    else:
+        from eventlens.scale import RayExtractor
+
+        engine = RayExtractor(ray)
+    with engine as extractor:
+        return run_ingest(inputs, store=store, extractor=extractor, max_bytes=max_bytes, encode=encode,
+                          stdin=stdin, progress=progress)  # fmt: skip
 
 
 def _store(db: Path, *, read_only: bool = False, wait: float = 0.0) -> Store:
@@ -169,10 +188,26 @@ def ingest(
     wait: Annotated[
         float, typer.Option(help="Seconds to wait for another ingest on the same --db to finish.")
     ] = 60.0,
+    engine: Annotated[
+        Engine, typer.Option(help="local: this process; ray: Ray Data workers (`pydoc eventlens.scale`).")
+    ] = Engine.local,
+    address: Annotated[
+        str | None, typer.Option(help="--engine ray: the Ray cluster to join (default: a local Ray).")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="--engine ray: how many workers extract (default: one per CPU).")
+    ] = None,
+    shards: Annotated[
+        str | None,
+        typer.Option(
+            help="--engine ray: folder or s3:// URI to keep the Parquet shards in (default: a "
+            "temporary folder beside --db; a cluster needs one every node reaches)."
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract their events and store them, then fuse them into stories; articles already
     stored are skipped. Files take their outlet and date from a metadata.jsonl beside them; stdin from
-    --outlet and --published."""
+    --outlet and --published. `--engine ray` extracts on Ray Data workers, the same records."""
     from contextlib import nullcontext
 
     from eventlens.batch import StdinMeta
@@ -184,9 +219,10 @@ def ingest(
             raise EventlensError("--outlet and --published describe stdin: give - among the inputs "
                                  "(files take theirs from a metadata.jsonl beside them)")  # fmt: skip
         stdin = StdinMeta(outlet=outlet, published=_day_option(published, "--published"))
+    ray = _ray_settings(engine, address=address, workers=workers, shards=shards, db=db)
     show = sys.stderr.isatty() if progress is None else progress
     with _store(db, wait=wait) as store, IngestProgress() if show else nullcontext() as live:
-        report = _ingest(inputs, store, max_bytes=max_bytes, stdin=stdin, progress=live)
+        report = _ingest(inputs, store, max_bytes=max_bytes, stdin=stdin, progress=live, ray=ray)
     for rejected in report.rejected[:20]:
         typer.echo(f"  skipped {rejected.source}: {rejected.reason}", err=True)
     if len(report.rejected) > 20:
@@ -198,6 +234,25 @@ def ingest(
     )
     if report.read == 0 and report.rejected:
         raise typer.Exit(1)
+
+
+def _ray_settings(
+    engine: Engine, *, address: str | None, workers: int | None, shards: str | None, db: Path
+) -> RaySettings | None:
+    """The Ray options checked: None for the local engine, which takes none of them."""
+    if engine is Engine.local:
+        given = [f"--{n}" for n, v in (("address", address), ("workers", workers), ("shards", shards)) if v]
+        if given:
+            raise EventlensError(f"{', '.join(given)}: for --engine ray only; add --engine ray")
+        return None
+    if workers is not None and workers < 1:
+        raise EventlensError(f"--workers {workers}: give 1 or more")
+    try:
+        from eventlens.scale import RaySettings
+    except ImportError as error:
+        raise EventlensError(f"--engine ray needs the [scale] extra ({error}): "
+                             "pip install 'eventlens[scale]'") from None  # fmt: skip
+    return RaySettings(address=address, workers=workers, shards=shards, scratch=str(db.absolute().parent))
 
 
 def _day_option(value: str | None, option: str) -> dt.date | None:
