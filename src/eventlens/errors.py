@@ -5,7 +5,7 @@ The CLI and the API turn these into exit codes and HTTP statuses; library code r
 
 from __future__ import annotations
 
-__all__ = ["EventlensError", "InputError", "KnowledgeBaseError", "StoreError"]
+__all__ = ["EventlensError", "InputError", "KnowledgeBaseError", "ParameterError", "StoreError"]
 
 
 class EventlensError(Exception):
@@ -19,6 +19,19 @@ class InputError(EventlensError):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+
+class ParameterError(EventlensError):
+    """A query parameter (a CLI option or an API parameter) has a value eventlens cannot use.
+
+    `parameter` is the name as the caller spells it ("--since" on the command line, "since" in the API);
+    the message (`reason`) names it with the value and says what to give instead.
+    """
+
+    def __init__(self, parameter: str, reason: str) -> None:
+        super().__init__(reason)
+        self.parameter = parameter
+        self.reason = reason
 
 
 class KnowledgeBaseError(EventlensError):

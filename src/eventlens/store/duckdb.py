@@ -8,7 +8,7 @@ one stored, field for field.
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,6 +22,7 @@ import duckdb
 from eventlens.errors import StoreError
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place, When
 from eventlens.store.clusters import ClusterTables
+from eventlens.store.reads import MentionWhere, Reads
 from eventlens.store.stories import StoryTables
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ SELECT {_select_list("m", _MENTION_COLUMNS)},
   FROM mentions m JOIN articles a ON a.id = m.article_id
 """
 _ORDER = ' ORDER BY a.published NULLS LAST, a.id, m.sentence_start, m.start, m."end", m.id'
+_NEWEST = " ORDER BY m.date DESC NULLS LAST, m.id"
 
 
 class Store:
@@ -105,6 +107,7 @@ class Store:
             raise
         self.stories = StoryTables(self._con, self._transaction)
         self.clusters = ClusterTables(self._con, self._transaction, available=version >= 4)
+        self.reads = Reads(self._con)
 
     # -- lifecycle ---------------------------------------------------------------------------------------
 
@@ -239,57 +242,41 @@ class Store:
 
     def mentions(
         self,
+        where: MentionWhere | None = None,
         *,
-        actor: str | None = None,
-        recipient: str | None = None,
-        type: str | None = None,
-        claimant: str | None = None,
-        stance: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        article_id: str | None = None,
-        text: str | None = None,
-        include_negated: bool = False,
+        newest_first: bool = False,
         limit: int | None = None,
+        offset: int = 0,
+        **filters: Any,
     ) -> Iterator[tuple[EventMention, Article]]:
-        """Event mentions with their articles, filtered; ordered by publication, then position in the text.
-
-        actor / recipient / claimant match the country (or group) code of any participant on that side.
-        since / until compare the event date at its own precision: "2026-03" lies within since=2026-03-15.
-        Mentions without a date are left out when a date bound is given. Negated mentions are left out
+        """Event mentions with their articles, filtered by `where` or by its fields given as keywords
+        (actor, recipient, claimant, type, mode, stance, article_id, story, since, until, place, outlet,
+        text, located, include_negated: see store.reads.MentionWhere); negated mentions are left out
         unless asked for, as the export drops them.
+
+        Ordered by publication, then position in the text; `newest_first` orders by event date, latest
+        first, then id. `limit` and `offset` page through them, the page chosen in SQL.
         """
-        where: list[str] = []
-        params: list[Any] = []
-        for role, code in (("actor", actor), ("recipient", recipient), ("claimant", claimant)):
-            if code is not None:
-                where.append(
-                    "EXISTS (SELECT 1 FROM entities e WHERE e.mention_id = m.id AND e.role = ? "
-                    "AND upper(e.country) = upper(?))"
-                )
-                params += [role, code]
-        for column, value in (("type", type), ("stance", stance), ("article_id", article_id)):
-            if value is not None:
-                where.append(f"m.{column} = ?")
-                params.append(value.upper() if column == "type" else value)
-        if since is not None:
-            where.append("m.date >= substr(?, 1, length(m.date))")
-            params.append(since.isoformat())
-        if until is not None:
-            where.append("m.date <= substr(?, 1, length(m.date))")
-            params.append(until.isoformat())
-        if text:
-            where.append("(contains(lower(m.sentence), lower(?)) OR contains(lower(m.evidence), lower(?)))")
-            params += [text, text]
-        if not include_negated:
-            where.append("m.modality IS DISTINCT FROM 'negated'")
-        sql = _MENTION_SELECT + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
+        where = MentionWhere(**filters) if where is None else dataclasses.replace(where, **filters)
+        clause, params = where.sql()
+        order = _NEWEST if newest_first else _ORDER
+        if limit is None and not offset:
+            sql = _MENTION_SELECT + clause + order
+        else:  # choose the page's ids first, so participants are gathered for that page only
+            sql = (f"{_MENTION_SELECT} WHERE m.id IN (SELECT m.id FROM mentions m JOIN articles a"
+                   f" ON a.id = m.article_id{clause}{order} LIMIT ? OFFSET ?){order}")  # fmt: skip
+            params += [-1 if limit is None else int(limit), int(offset)]
         n = len(_MENTION_COLUMNS)
         for row in self._stream(sql, params):
             yield _mention_from(row[:n], row[n]), _article_from(row[n + 1 :])
+
+    def count_mentions(self, where: MentionWhere) -> int:
+        """How many mentions pass `where`."""
+        clause, params = where.sql()
+        row = self._con.execute(
+            f"SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id{clause}", params
+        ).fetchone()
+        return int(row[0]) if row else 0
 
     def counts(self) -> dict[str, int]:
         """Row counts: articles, mentions, entities (actor and recipient rows) and claims (claimant rows)."""

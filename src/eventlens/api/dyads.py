@@ -1,0 +1,62 @@
+"""GET /api/dyads and /api/dyads/{actor}/{recipient}: the busiest dyads, and one dyad's series."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+
+from eventlens.api.deps import ERRORS, Day, Limit, ListBody, Offset, StoreDep, page_body
+from eventlens.params import api_parameter, check_code
+from eventlens.query import Page, alert_list, dyad_series, parse_window, pick_alerts
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["dyads"], responses=ERRORS)
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+
+
+@router.get("/api/dyads", response_model=ListBody)
+def top_dyads(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Directed dyads with the most day-dated stories: {actor, recipient, stories, conflict,
+    cooperation} (conflict and cooperation: summed PLOVER scores), most stories first, ties by codes."""
+    total, rows = store.reads.top_dyads(limit=limit, offset=offset)
+    keys = ("actor", "recipient", "stories", "conflict", "cooperation")
+    return page_body(Page(total, limit, offset, [dict(zip(keys, row, strict=True)) for row in rows]))
+
+
+CodePath = Annotated[str, Path(max_length=40, description="Country or group code, e.g. AZE.")]
+
+
+@router.get("/api/dyads/{actor}/{recipient}")
+def dyad(
+    request: Request,
+    store: StoreDep,
+    actor: CodePath,
+    recipient: CodePath,
+    directed: Annotated[
+        bool, Query(description="Only what ACTOR did to RECIPIENT (false: both ways).")
+    ] = True,
+    period: Period = Period.day,
+    since: Day = None,
+    until: Day = None,
+) -> dict[str, Any]:
+    """A dyad's conflict and cooperation per day or week (stories counted once; periods without
+    events inside the range are 0) with the stories of each period, and the dyad's alerts (both
+    directions unless directed)."""
+    a, r = check_code(actor, "actor"), check_code(recipient, "recipient")
+    first, last = parse_window(since, until, api_parameter)
+    series = dyad_series(store, a, r, directed=directed, period=period.value, since=first, until=last,
+                         spell=str)  # fmt: skip
+    found = request.state.snapshot.cached("alerts", lambda: alert_list(store))
+    pairs = [(a, r)] if directed else [(a, r), (r, a)]
+    alerts = [x.to_dict() for p in pairs for x in pick_alerts(found, since=first, until=last, actor=p[0],
+                                                                recipient=p[1])]  # fmt: skip
+    alerts.sort(key=lambda x: (x["day"], x["actor"], x["recipient"]))
+    return {"actor": a, "recipient": r, "directed": directed, "period": period.value, "series": series,
+            "alerts": alerts}  # fmt: skip

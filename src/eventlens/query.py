@@ -1,0 +1,389 @@
+"""The queries the command line and the HTTP API share: filters checked once, answered by the store.
+
+Each list query takes a filter record built by its `parse` (which checks every value, naming the
+parameter as the caller spells it) and gives rows of the store in a stable order; the `*_page` forms
+add the total for a paginated answer. Filtering, sorting, counting and paging run in DuckDB
+(eventlens.store.reads), so they stay fast on a million events.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from eventlens.analyze import Alert, period_start
+from eventlens.analyze import alerts as find_alerts
+from eventlens.errors import ParameterError
+from eventlens.evidence import highlights
+from eventlens.export import trimmed
+from eventlens.model import Article, EventMention
+from eventlens.params import (
+    STANCES,
+    Spell,
+    check_choice,
+    check_code,
+    check_mode,
+    check_outlet,
+    check_type,
+    check_window,
+    cli_option,
+    parse_day,
+)
+from eventlens.store import Store
+from eventlens.store.reads import MentionWhere, StoryWhere
+
+if TYPE_CHECKING:
+    from eventlens.clustering import Encode
+
+__all__ = [
+    "MAX_PERIODS",
+    "EventFilters",
+    "Page",
+    "StoryFilters",
+    "alert_list",
+    "article_detail",
+    "article_page",
+    "article_summary",
+    "clusters",
+    "dyad_series",
+    "event_page",
+    "event_record",
+    "event_records",
+    "events",
+    "facts",
+    "pick_alerts",
+    "places",
+    "stories",
+    "story_page",
+    "story_reports",
+]
+
+T = TypeVar("T")
+
+MAX_PERIODS = 3700
+"""The most days (or weeks) one dyad series answers: ten years of days."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a list: `total` rows pass the filters, `items` are those from `offset` on."""
+
+    total: int
+    limit: int | None
+    offset: int
+    items: list[T]
+
+
+def _code(value: str | None, name: str, spell: Spell) -> str | None:
+    return None if value is None else check_code(value, spell(name))
+
+
+def parse_window(since: str | None, until: str | None, spell: Spell) -> tuple[dt.date | None, dt.date | None]:
+    first = parse_day(since, spell("since"))
+    last = parse_day(until, spell("until"), end=True)
+    check_window(first, last, spell=spell, given=(since, until))
+    return first, last
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilters:
+    """Checked filters of event mentions: the fields of store.reads.MentionWhere a user can set, and how
+    the caller spells parameter names (for the outlet check, which needs the store)."""
+
+    where: MentionWhere = field(default_factory=MentionWhere)
+    spell: Spell = cli_option
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        spell: Spell = cli_option,
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: str | None = None,
+        mode: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        place: str | None = None,
+        outlet: str | None = None,
+        claimant: str | None = None,
+        stance: str | None = None,
+        text: str | None = None,
+        story: str | None = None,
+    ) -> EventFilters:
+        """The filters as typed: codes and types upper-cased, dates as YYYY, YYYY-MM or YYYY-MM-DD (until:
+        the period's last day); ParameterError naming the first bad one."""
+        first, last = parse_window(since, until, spell)
+        where = MentionWhere(
+            actor=_code(actor, "actor", spell), recipient=_code(recipient, "recipient", spell),
+            claimant=_code(claimant, "claimant", spell), type=check_type(type, spell("type")),
+            mode=check_mode(mode, spell("mode")), stance=check_choice(stance, spell("stance"), STANCES),
+            since=first, until=last, place=place or None, outlet=outlet, text=text or None, story=story,
+        )  # fmt: skip
+        return cls(where=where, spell=spell)
+
+    def check(self, store: Store) -> MentionWhere:
+        """The filters, once their outlet is known to the store (ParameterError listing outlets if not)."""
+        check_outlet(self.where.outlet, self.spell("outlet"), store.reads.outlets())
+        return self.where
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryFilters:
+    """Checked filters of stories (store.reads.StoryWhere) and the caller's spelling of names."""
+
+    where: StoryWhere = field(default_factory=StoryWhere)
+    spell: Spell = cli_option
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        spell: Spell = cli_option,
+        actor: str | None = None,
+        recipient: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        contested: bool | None = None,
+        text: str | None = None,
+    ) -> StoryFilters:
+        """The filters as typed, checked as EventFilters.parse checks them."""
+        first, last = parse_window(since, until, spell)
+        where = StoryWhere(
+            actor=_code(actor, "actor", spell), recipient=_code(recipient, "recipient", spell),
+            type=check_type(type, spell("type")), since=first, until=last, outlet=outlet,
+            contested=contested, text=text or None,
+        )  # fmt: skip
+        return cls(where=where, spell=spell)
+
+    def check(self, store: Store) -> StoryWhere:
+        """The filters, once their outlet is known to the store."""
+        check_outlet(self.where.outlet, self.spell("outlet"), store.reads.outlets())
+        return self.where
+
+
+# -- events and stories ------------------------------------------------------------------------------
+
+
+def events(
+    store: Store,
+    filters: EventFilters,
+    *,
+    newest_first: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    include_negated: bool = False,
+) -> Iterator[tuple[EventMention, Article]]:
+    """Mentions and their articles that pass: by publication and position in the text (the command
+    line's order), or `newest_first` by event date then id."""
+    where = filters.check(store)
+    return store.mentions(where, newest_first=newest_first, limit=limit, offset=offset,
+                          include_negated=include_negated)  # fmt: skip
+
+
+def event_page(store: Store, filters: EventFilters, *, limit: int, offset: int = 0) -> Page[tuple[Any, Any]]:
+    """A page of mentions, latest event date first (ties by id), with how many pass."""
+    rows = list(events(store, filters, newest_first=True, limit=limit, offset=offset))
+    return Page(store.count_mentions(filters.where), limit, offset, rows)
+
+
+def stories(
+    store: Store,
+    filters: StoryFilters,
+    *,
+    newest_first: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Stories-jsonl records that pass, by date (oldest first, or newest) then id."""
+    where = filters.check(store)
+    return store.reads.stories(where, newest_first=newest_first, limit=limit, offset=offset)
+
+
+def story_page(store: Store, filters: StoryFilters, *, limit: int, offset: int = 0) -> Page[dict[str, Any]]:
+    """A page of stories, latest first (ties by id), with how many pass."""
+    items = stories(store, filters, newest_first=True, limit=limit, offset=offset)
+    return Page(store.reads.count_stories(filters.where), limit, offset, items)
+
+
+# -- dyads and alerts ---------------------------------------------------------------------------------
+
+
+def _periods(
+    starts: Sequence[dt.date], period: str, since: dt.date | None, until: dt.date | None, name: str
+) -> list[dt.date]:
+    """Every period start from `since` (else the first of `starts`) to `until` (else the last)."""
+    first = period_start(since, period) if since else min(starts, default=None)
+    last = until or max(starts, default=None)
+    if first is None or last is None:
+        return []
+    step = dt.timedelta(days=7 if period == "week" else 1)
+    count = (last - first) // step + 1
+    if count > MAX_PERIODS:
+        raise ParameterError(name, f"{name}: the range holds {count} {period}s; give at most {MAX_PERIODS}")
+    return [first + step * n for n in range(max(count, 0))]
+
+
+def dyad_series(
+    store: Store,
+    actor: str,
+    recipient: str,
+    *,
+    directed: bool = True,
+    period: str = "day",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    spell: Spell = cli_option,
+) -> list[dict[str, Any]]:
+    """A dyad's PLOVER series from `since` (else its first period) to `until` (else its last): per day or
+    week {"period": start, "events", "conflict", "cooperation", "stories": [ids]}, periods without
+    events with zeros. Undirected series take both directions. ParameterError (on "since") over
+    MAX_PERIODS periods."""
+    rows = store.stories.series(actor, recipient, directed=directed, period=period)
+    found = {r[4]: r[5:] for r in rows if (not since or r[4] >= since) and (not until or r[4] <= until)}
+    ids: dict[dt.date, list[str]] = {}
+    for day, story_id in store.reads.dyad_stories(actor, recipient, directed=directed):
+        ids.setdefault(period_start(dt.date.fromisoformat(day), period), []).append(story_id)
+    series = []
+    for start in _periods(sorted(found), period, since, until, spell("since")):
+        events, conflict, cooperation = found.get(start, (0, 0.0, 0.0))
+        series.append({"period": start.isoformat(), "events": events, "conflict": conflict,
+                       "cooperation": cooperation, "stories": ids.get(start, [])})  # fmt: skip
+    return series
+
+
+def alert_list(store: Store) -> list[Alert]:
+    """Every alert of the stored stories (eventlens.analyze.alerts), by day then dyad."""
+    return find_alerts(store.reads.alert_inputs())
+
+
+def pick_alerts(
+    found: Sequence[Alert],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    actor: str | None = None,
+    recipient: str | None = None,
+) -> list[Alert]:
+    """The alerts within the days (inclusive) and of the dyad's sides asked for; the filters choose
+    which alerts show, never the history they were judged on."""
+    return [a for a in found if (not actor or a.actor == actor)
+            and (not recipient or a.recipient == recipient)
+            and (not since or a.day >= since) and (not until or a.day <= until)]  # fmt: skip
+
+
+# -- records for readers ------------------------------------------------------------------------------
+
+
+def event_record(mention: EventMention, article: Article, *, contested: bool) -> dict[str, Any]:
+    """The export record of a mention (DESIGN.md §4, evidence trimmed as every export trims it) plus
+    its article's outlet, publication day and title, and whether its story is contested."""
+    record = trimmed(mention).to_dict(article)
+    published = article.published.isoformat() if article.published else None
+    return {**record, "outlet": article.outlet, "published": published, "title": article.title,
+            "contested": contested}  # fmt: skip
+
+
+def event_records(store: Store, rows: Sequence[tuple[EventMention, Article]]) -> list[dict[str, Any]]:
+    """`event_record` of each row, contested stories looked up for these rows only."""
+    contested = store.reads.contested_among([m.story for m, _ in rows if m.story])
+    return [event_record(m, a, contested=m.story in contested) for m, a in rows]
+
+
+def story_reports(store: Store, story_id: str) -> dict[str, Any] | None:
+    """A story's record plus "reports": one per article, sorted by outlet then publication day, each
+    {"article": {id, title, outlet, url, published}, "mentions": [event records with "highlights"
+    (eventlens.evidence)]}; None for an unknown id."""
+    record = store.stories.record(story_id)
+    if record is None:
+        return None
+    members = set(record["mentions"])
+    rows = [(m, a) for m, a in store.mentions(story=story_id, include_negated=True) if m.id in members]
+    reports: dict[str, dict[str, Any]] = {}
+    for (_, article), event in zip(rows, event_records(store, rows), strict=True):
+        report = reports.setdefault(article.id, {"article": article_summary(article), "mentions": []})
+        report["mentions"].append({**event, "highlights": highlights(event)})
+    order = sorted(
+        reports.values(),
+        key=lambda r: (r["article"]["outlet"] or "", r["article"]["published"] or "", r["article"]["id"]),
+    )
+    return {**record, "reports": order}
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """An article as lists show it: id, title, outlet, url, published (YYYY-MM-DD), language, source_id."""
+    published = article.published.isoformat() if article.published else None
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": published,
+        "language": article.language,
+        "source_id": article.source_id,
+    }
+
+
+# -- articles, places, clusters, facts ------------------------------------------------------------------
+
+
+def article_page(
+    store: Store,
+    *,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    text: str | None = None,
+    limit: int,
+    offset: int = 0,
+    spell: Spell = cli_option,
+) -> Page[dict[str, Any]]:
+    """Article summaries published in the window (YYYY, YYYY-MM or YYYY-MM-DD), of an outlet, whose
+    title or text holds `text` (without case); newest first, then id."""
+    first, last = parse_window(since, until, spell)
+    check_outlet(outlet, spell("outlet"), store.reads.outlets())
+    total, items = store.reads.articles(outlet=outlet, since=first, until=last, text=text or None,
+                                        limit=limit, offset=offset)  # fmt: skip
+    return Page(total, limit, offset, items)
+
+
+def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
+    """An article's summary with its text and the ids of its event mentions; None for an unknown id."""
+    article = store.article(article_id)
+    if article is None:
+        return None
+    return {**article_summary(article), "path": article.path, "text": article.text,
+            "mentions": store.reads.article_mentions(article_id)}  # fmt: skip
+
+
+def places(
+    store: Store, filters: EventFilters, *, cell: float = 0.0, limit: int = 500
+) -> Page[dict[str, Any]]:
+    """Located mentions that pass, grouped by place (`cell` 0) or on a grid of `cell` degrees, largest
+    groups first: {lat, lon, name, country, count, stories: up to 20 ids, score: mean PLOVER score}."""
+    where = dataclasses.replace(filters.check(store), located=True)
+    total, items = store.reads.places(where, cell=cell, limit=limit)
+    return Page(total, limit, 0, items)
+
+
+def clusters(
+    store: Store, *, since: dt.date | None = None, until: dt.date | None = None, encoder: Callable[[], Encode]
+) -> tuple[list[list[str]], dict[str, str]]:
+    """The stored article clusters with an original published in the window (eventlens.clustering
+    .read_clusters; `encoder` is called only when none are stored), and article id → the original a
+    copy republishes."""
+    from eventlens.clustering import read_clusters
+
+    groups = read_clusters(store, encoder=encoder, since=since, until=until)
+    return groups, store.stories.duplicates()
+
+
+def facts(store: Store) -> dict[str, Any]:
+    """What a reader of the database sees first: counts (articles, mentions, stories), outlets, the
+    event types present, the first and last event date."""
+    return {**store.reads.facts(), "outlets": store.reads.outlets()}
