@@ -103,3 +103,11 @@ def test_forces_taken_out_of_a_country_are_withdrawn_from_it(
     coded: Coder, text: str, expected: tuple
 ) -> None:
     assert coded(text) == [expected]
+
+
+def test_an_infinitive_of_means_takes_the_subject_of_whoever_takes_the_means(coded: Coder) -> None:
+    """ "took steps to ease ...": the one taking the steps eases; a means noun as subject has no actor."""
+    assert ("CONCEDE", ("NGA",), ("NGA",)) in coded(
+        "The governor of Lagos took steps to ease restrictions on the press."
+    )
+    assert coded("Efforts to end the war in Yemen have stalled.") == []

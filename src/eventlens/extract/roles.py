@@ -45,6 +45,8 @@ _OBJECT_CONTROL = frozenset(
 )
 # Prepositions whose gerund is done by the subject of the verb they hang on.
 _GERUND_PREPS = frozenset({"including", "in", "by"})
+# Nouns of means taken towards an end (English usage): their infinitive says what the one taking them does.
+_MEANS = frozenset({"step", "measure", "action", "effort", "move", "initiative", "attempt", "bid"})
 _SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"})
 # Verbs whose grammatical subject receives the event: the host receives the visitor (a visit; admitting
 # monitors, a RETREAT, is the host's own act).
@@ -137,6 +139,9 @@ def subject_of(verb: Token) -> Token | None:
         # "Doctors from two aid groups donated and delivered goods ...", parsed with no main verb: the
         # noun phrase the parser made the root is the subject.
         return verb.sent.root
+    if verb.dep_ in ("relcl", "acl") and _purpose_of_means(verb):
+        # "took steps to ease restrictions", "made efforts to improve ties": whoever takes the means acts.
+        return subject_of(verb.head.head)
     if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         controller = verb.head
         passive = _passive_patient(controller)
@@ -152,6 +157,17 @@ def subject_of(verb: Token) -> Token | None:
             return obj
         return subject_of(controller)
     return None
+
+
+def _purpose_of_means(verb: Token) -> bool:
+    """An infinitive that says what a means noun is for, that noun the object of a verb ("took steps to
+    ease", "made an effort to improve", "launched a bid to end")."""
+    noun = verb.head
+    return (
+        noun.lemma_.lower() in _MEANS
+        and noun.dep_ == "dobj"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _verbless(verb: Token) -> bool:
