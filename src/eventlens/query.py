@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from eventlens import analyze
 from eventlens.analyze import Alert, period_start
-from eventlens.analyze import alerts as find_alerts
 from eventlens.errors import ParameterError
 from eventlens.evidence import highlights
 from eventlens.export import trimmed
@@ -257,9 +257,19 @@ def dyad_series(
     return series
 
 
-def alert_list(store: Store) -> list[Alert]:
-    """Every alert of the stored stories (eventlens.analyze.alerts), by day then dyad."""
-    return find_alerts(store.reads.alert_inputs())
+def alert_list(
+    store: Store,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    actor: str | None = None,
+    recipient: str | None = None,
+) -> list[Alert]:
+    """The alerts of the stored stories (eventlens.analyze.alerts), by day then dyad: all of them, or
+    those within the days (inclusive) and of the dyad's sides asked for."""
+    return analyze.alerts(
+        store.reads.alert_inputs(), since=since, until=until, actor=actor, recipient=recipient
+    )
 
 
 def pick_alerts(
@@ -270,8 +280,9 @@ def pick_alerts(
     actor: str | None = None,
     recipient: str | None = None,
 ) -> list[Alert]:
-    """The alerts within the days (inclusive) and of the dyad's sides asked for; the filters choose
-    which alerts show, never the history they were judged on."""
+    """Of alerts found once (`alert_list` without filters, cached by the API per snapshot), those
+    `alert_list` would give with these filters: the filters choose which alerts show, never the
+    history they were judged on."""
     return [a for a in found if (not actor or a.actor == actor)
             and (not recipient or a.recipient == recipient)
             and (not since or a.day >= since) and (not until or a.day <= until)]  # fmt: skip

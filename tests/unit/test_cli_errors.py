@@ -160,6 +160,7 @@ def bad_inputs(db: Path, tmp: Path) -> dict[str, list[list[str]]]:
         "alerts": [["--db", missing], [*at, "--since", "soon"]],
         "eval": [[gold, "--predictions", gold], [str(tmp / "none.jsonl"), "--predictions", gold]],
         "demo": [[str(tmp / "no-examples"), "--db", str(tmp / "d.duckdb")]],
+        "serve": [["--db", missing], [*at, "--port", "0"], [*at, "--port", "70000"]],
     }  # fmt: skip
 
 

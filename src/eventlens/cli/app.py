@@ -21,6 +21,18 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import typer
 from typer.core import TyperGroup
 
+from eventlens.cli.options import (
+    DEFAULT_DB,
+    ActorOption,
+    DbOption,
+    LimitOption,
+    OutletOption,
+    RecipientOption,
+    SinceOption,
+    TypeOption,
+    UntilOption,
+)
+from eventlens.cli.serve import serve
 from eventlens.errors import EventlensError
 
 if TYPE_CHECKING:
@@ -51,24 +63,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="News about political crises in; coded, attributed PLOVER events out.",
 )
-
-DbOption = Annotated[
-    Path, typer.Option("--db", envvar="EVENTLENS_DB", help="DuckDB file (created if absent).")
-]
-DEFAULT_DB = Path("eventlens.duckdb")
-
-# The filters every list command shares, spelled once (checked in eventlens.cli.options).
-ActorOption = Annotated[
-    str | None, typer.Option(help="Country or group code of an actor, e.g. IRN (ISO 3166-1 alpha-3, NATO).")
-]
-RecipientOption = Annotated[str | None, typer.Option(help="Country or group code of a recipient, e.g. AZE.")]
-TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT or ACCUSE.")]
-SinceOption = Annotated[str | None, typer.Option(help="On or after: YYYY-MM-DD, YYYY-MM or YYYY.")]
-UntilOption = Annotated[str | None, typer.Option(help="On or before: YYYY-MM-DD, YYYY-MM or YYYY.")]
-OutletOption = Annotated[
-    str | None, typer.Option(help="Only what this outlet reported, e.g. 'Pacific Wire'.")
-]
-LimitOption = Annotated[int | None, typer.Option(help="At most this many (1 or more).")]
 
 
 class TableFormat(StrEnum):
@@ -279,29 +273,17 @@ def events(
     format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
     """List stored events, filtered; a table by default, or JSON / CSV."""
-    from itertools import islice
-
-    from eventlens.cli.options import Filters, check_choice, check_code, check_limit
     from eventlens.cli.views import print_events
+    from eventlens.params import check_limit
+    from eventlens.query import EventFilters
+    from eventlens.query import events as find_events
 
-    chosen = Filters.parse(
-        actor=actor, recipient=recipient, type=type, since=since, until=until, outlet=outlet
-    )
-    filters = {
-        "actor": chosen.actor,
-        "recipient": chosen.recipient,
-        "type": chosen.type,
-        "claimant": None if claimant is None else check_code(claimant, "--claimant"),
-        "stance": check_choice(stance, "--stance", ("asserts", "denies", "reports")),
-        "since": chosen.since,
-        "until": chosen.until,
-        "text": text,
-    }
+    filters = EventFilters.parse(actor=actor, recipient=recipient, type=type, since=since, until=until,
+                                 outlet=outlet, claimant=claimant, stance=stance, text=text)  # fmt: skip
     count = check_limit(limit)
     with _store(db, read_only=True) as store:
-        chosen.check_outlet(a.outlet for a in store.articles())
-        rows = (pair for pair in store.mentions(**filters) if chosen.has_outlet(pair[1].outlet))
-        print_events(islice(rows, count), format.value, sys.stdout, contested=store.stories.contested())
+        rows = find_events(store, filters, limit=count)
+        print_events(rows, format.value, sys.stdout, contested=store.stories.contested())
 
 
 @app.command()
@@ -357,19 +339,16 @@ def stories(
     format: Annotated[TableFormat, typer.Option("--format", help="table, json or csv.")] = TableFormat.table,
 ) -> None:
     """List stories: each real-world event once, with its reports, claimants and whether it is contested."""
-    from itertools import islice
-
-    from eventlens.cli.options import Filters, check_limit
     from eventlens.cli.story_views import print_stories
+    from eventlens.params import check_limit
+    from eventlens.query import StoryFilters
+    from eventlens.query import stories as find_stories
 
-    chosen = Filters.parse(
-        actor=actor, recipient=recipient, type=type, since=since, until=until, outlet=outlet
-    )
+    filters = StoryFilters.parse(actor=actor, recipient=recipient, type=type, since=since, until=until,
+                                 outlet=outlet)  # fmt: skip
     count = check_limit(limit)
     with _store(db, read_only=True) as store:
-        chosen.check_outlet(a.outlet for a in store.articles())
-        records = islice(chosen.stories(store.stories.records()), count)
-        print_stories(records, format.value, sys.stdout)
+        print_stories(find_stories(store, filters, limit=count), format.value, sys.stdout)
 
 
 @app.command()
@@ -403,15 +382,16 @@ def clusters(
     """The stored articles grouped into reports of one real-world event (`pydoc eventlens.clustering`):
     the clusters the last ingest stored, shown for the articles published in the window."""
     from eventlens.cli.story_views import print_clusters
-    from eventlens.cli.views import parse_day
-    from eventlens.clustering import read_clusters
+    from eventlens.params import cli_option
+    from eventlens.query import clusters as find_clusters
+    from eventlens.query import parse_window
     from eventlens.similarity import SentenceEncoder
 
-    window = {"since": parse_day(since, "--since"), "until": parse_day(until, "--until")}
+    first, last = parse_window(since, until, cli_option)
     with _store(db, read_only=True) as store:
-        groups = read_clusters(store, encoder=lambda: SentenceEncoder.load().encode, **window)
+        groups, copies = find_clusters(store, since=first, until=last,
+                                       encoder=lambda: SentenceEncoder.load().encode)  # fmt: skip
         articles = {a.id: a for a in store.articles()}
-        copies = store.stories.duplicates()
     print_clusters([[articles[i] for i in g] for g in groups], copies, format.value, sys.stdout)
 
 
@@ -431,17 +411,18 @@ def dyad(
     """A dyad's PLOVER conflict and cooperation scores per day or week (stories counted once). Directed:
     what ACTOR did to RECIPIENT; --undirected adds the other direction. Days (or weeks) without events
     in the range show 0."""
-    from eventlens.cli.options import Filters, check_code
     from eventlens.cli.story_views import print_series
+    from eventlens.params import check_code, cli_option
+    from eventlens.query import dyad_series, parse_window
 
     pair = check_code(actor, "ACTOR"), check_code(recipient, "RECIPIENT")
-    window = Filters.parse(since=since, until=until)
+    first, last = parse_window(since, until, cli_option)
     with _store(db, read_only=True) as store:
-        rows = store.stories.series(*pair, directed=not undirected, period=by.value)
+        series = dyad_series(store, *pair, directed=not undirected, period=by.value, since=first, until=last)
     if format is TableFormat.table:
         how = "both directions" if undirected else "directed; --undirected for both directions"
         typer.echo(f"{pair[0]} {'<->' if undirected else '->'} {pair[1]} by {by.value} ({how})")
-    print_series(rows, format.value, sys.stdout, period=by.value, since=window.since, until=window.until)
+    print_series(series, format.value, sys.stdout, period=by.value)
 
 
 @app.command()
@@ -457,16 +438,16 @@ def alerts(
     """Dyads hotter than they usually are: a day whose conflict stories are improbable under the dyad's
     own history (Gamma-Poisson surprise, with a minimum history and two reports; `pydoc eventlens.analyze`),
     each with its baseline, the day's count, the probability, its reports, outlets and stories."""
-    from eventlens.analyze import alerts as find_alerts
-    from eventlens.cli.options import check_code, check_limit, parse_day
     from eventlens.cli.story_views import print_alerts
+    from eventlens.params import check_code, check_limit, parse_day
+    from eventlens.query import alert_list
 
-    options = {"since": parse_day(since, "--since"), "until": parse_day(until, "--until"),
+    options = {"since": parse_day(since, "--since"), "until": parse_day(until, "--until", end=True),
                "actor": check_code(actor, "--actor") if actor else None,
                "recipient": check_code(recipient, "--recipient") if recipient else None}  # fmt: skip
     count = check_limit(limit)
     with _store(db, read_only=True) as store:
-        found = find_alerts(list(store.stories.records()), **options)
+        found = alert_list(store, **options)
     print_alerts(found[:count], format.value, sys.stdout)
 
 
@@ -537,6 +518,9 @@ def demo(
         report = _ingest([str(examples)], store)
         typer.echo(f"{report.stored} example articles ingested into {db} ({report.mentions} event mentions)")
         print_demo(store, sys.stdout)
+
+
+app.command()(serve)
 
 
 def _print_version(value: bool) -> None:

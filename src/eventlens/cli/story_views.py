@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from eventlens.analyze import Alert, period_start
+from eventlens.analyze import Alert
 from eventlens.model import Article
 from eventlens.store import Store
 
@@ -81,47 +80,12 @@ def print_story(story: dict[str, Any], mentions: Sequence[tuple[Any, Any]], out:
         out.write(f"  [{article.outlet or article.path}] {mention.claim.stance}: {mention.sentence}\n")
 
 
-def _with_empty_periods(
-    rows: Sequence[tuple], period: str, since: dt.date | None, until: dt.date | None
-) -> list[tuple[dt.date, int, float, float]]:
-    """(start, events, conflict, cooperation) of every day or week from `since` (else the first row) to
-    `until` (else the last row): periods without events are there with zeros."""
-    found = {
-        r[4]: (r[5], r[6], r[7])
-        for r in rows
-        if (not since or r[4] >= since) and (not until or r[4] <= until)
-    }
-    first = period_start(since, period) if since else min(found, default=None)
-    last = until or max(found, default=None)
-    if first is None or last is None:
-        return []
-    step = dt.timedelta(days=7 if period == "week" else 1)
-    days = (first + step * n for n in range((last - first) // step + 1))
-    return [(day, *found.get(day, (0, 0.0, 0.0))) for day in days]
-
-
-def print_series(
-    rows: Sequence[tuple],
-    fmt: str,
-    out: TextIO,
-    *,
-    period: str = "day",
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-) -> None:
-    """A dyad's series (rows of the dyad_series table) from `since` to `until`: period start, events,
-    conflict, cooperation, net score; days or weeks without events appear with zeros."""
+def print_series(series: Sequence[dict[str, Any]], fmt: str, out: TextIO, *, period: str = "day") -> None:
+    """A dyad's series as eventlens.query.dyad_series gives it (periods without events have zeros):
+    period start, events, conflict, cooperation, net score."""
     header = ["start", "events", "conflict", "cooperation", "net"]
-    data = [
-        [
-            start.isoformat(),
-            events,
-            round(conflict, 2),
-            round(cooperation, 2),
-            round(cooperation - conflict, 2),
-        ]
-        for start, events, conflict, cooperation in _with_empty_periods(rows, period, since, until)
-    ]
+    data = [[row["period"], row["events"], round(row["conflict"], 2), round(row["cooperation"], 2),
+             round(row["cooperation"] - row["conflict"], 2)] for row in series]  # fmt: skip
     if fmt == "json":
         json.dump([dict(zip(header, d, strict=True)) for d in data], out, indent=1)
         out.write("\n")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from eventlens.cli.options import parse_day
 from eventlens.cli.story_views import print_stories, print_story_in
 from eventlens.export import write_csv, write_json
 from eventlens.model import Article, Entity, EventMention
 from eventlens.store import Store
 
-__all__ = ["parse_day", "print_demo", "print_events"]
+__all__ = ["print_demo", "print_events"]
 
 
 def _side(entities: Iterable[Entity]) -> str:
