@@ -111,3 +111,11 @@ def test_an_infinitive_of_means_takes_the_subject_of_whoever_takes_the_means(cod
         "The governor of Lagos took steps to ease restrictions on the press."
     )
     assert coded("Efforts to end the war in Yemen have stalled.") == []
+
+
+def test_by_on_an_active_verb_is_a_measure_not_the_agent(coded: Coder) -> None:
+    """The parser may label "by two hours" an agent; with a subject of its own the verb is active."""
+    assert ("CONCEDE", ("NGA",), ("NGA",)) in coded(
+        "The governor of Lagos on Friday shortened by two hours the nightly curfew in Lagos."
+    )
+    assert ("CONCEDE", ("NGA",), ("NGA",)) in coded("The curfew was shortened by the governor of Lagos.")

@@ -237,7 +237,8 @@ def _verbal_roles(trigger: Trigger) -> Roles:
     verb = trigger.head
     preps = _recipient_preps(trigger.sense.type)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None:
+    if agent is not None and not any(c.dep_ == "nsubj" for c in verb.children):
+        # an active verb's "by" is a measure, not its agent ("shortened by two hours the curfew")
         actor = next((g for g in agent.children if g.dep_ == "pobj"), None)
         patient = _passive_patient(verb)
     else:
