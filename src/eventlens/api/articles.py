@@ -19,7 +19,7 @@ from eventlens.api.deps import (
     page_body,
 )
 from eventlens.params import api_parameter
-from eventlens.query import article_detail, article_page
+from eventlens.reports import article_detail, article_page
 
 __all__ = ["router"]
 

@@ -15,7 +15,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from pydantic import BaseModel
 
 from eventlens.params import api_parameter
-from eventlens.query import EventFilters, Page
+from eventlens.query import EventFilters, Page, StoryFilters
 from eventlens.store import Store
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "event_filters",
     "not_found",
     "page_body",
+    "story_filters",
 ]
 
 MAX_LIMIT = 500
@@ -80,13 +81,14 @@ Code = Annotated[
 ]
 Day = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD, YYYY-MM or YYYY (inclusive).")]
 Text = Annotated[str | None, Query(max_length=200, description="Words to look for, without case.")]
-Name = Annotated[str | None, Query(max_length=200)]
+Name = Annotated[str | None, Query(max_length=200, description="An outlet's name, without case.")]
+PloverType = Annotated[str | None, Query(max_length=20, description="PLOVER event type, e.g. ASSAULT.")]
 
 
 def event_filters(
     actor: Code = None,
     recipient: Code = None,
-    type: Annotated[str | None, Query(max_length=20, description="PLOVER event type, e.g. ASSAULT.")] = None,
+    type: PloverType = None,
     mode: Annotated[str | None, Query(max_length=40, description="PLOVER mode, e.g. drone.")] = None,
     since: Day = None,
     until: Day = None,
@@ -101,6 +103,23 @@ def event_filters(
     return EventFilters.parse(spell=api_parameter, actor=actor, recipient=recipient, type=type, mode=mode,
                               since=since, until=until, place=place, outlet=outlet, claimant=claimant,
                               stance=stance, text=text, story=story)  # fmt: skip
+
+
+def story_filters(
+    actor: Code = None,
+    recipient: Code = None,
+    type: PloverType = None,
+    outlet: Name = None,
+    since: Day = None,
+    until: Day = None,
+    contested: Annotated[bool | None, Query(description="Only stories a claimant denies (or not).")] = None,
+    text: Annotated[
+        str | None, Query(max_length=200, description="Words of one of the story's sentences.")
+    ] = None,
+) -> StoryFilters:
+    """The story filters of /api/stories and /api/timeline, checked."""
+    return StoryFilters.parse(spell=api_parameter, actor=actor, recipient=recipient, type=type, outlet=outlet,
+                              since=since, until=until, contested=contested, text=text)  # fmt: skip
 
 
 def page_body(page: Page[Any], items: list[dict[str, Any]] | None = None) -> dict[str, Any]:

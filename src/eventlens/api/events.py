@@ -13,7 +13,8 @@ from starlette.background import BackgroundTask
 
 from eventlens.api.deps import ERRORS, Limit, ListBody, Offset, StoreDep, event_filters, page_body
 from eventlens.export import FORMATS
-from eventlens.query import EventFilters, event_page, event_records, events, places
+from eventlens.query import EventFilters, event_page, events, places
+from eventlens.reports import event_records
 
 __all__ = ["EXPORT_MAX", "router"]
 

@@ -1,53 +1,47 @@
-"""GET /api/stories and /api/stories/{story_id}: stories with claims and figures, and one story's reports."""
+"""GET /api/stories, /api/timeline and /api/stories/{story_id}: stories with claims and figures, their
+count per period, and one story with its reports."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path
 
-from eventlens.api.deps import (
-    ERRORS,
-    Code,
-    Day,
-    Limit,
-    ListBody,
-    Name,
-    Offset,
-    StoreDep,
-    Text,
-    not_found,
-    page_body,
-)
-from eventlens.params import api_parameter
-from eventlens.query import StoryFilters, story_page, story_reports
+from eventlens.api.deps import ERRORS, Limit, ListBody, Offset, StoreDep, not_found, page_body, story_filters
+from eventlens.query import StoryFilters, story_page, timeline
+from eventlens.reports import story_reports
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["stories"], responses=ERRORS)
+Filters = Annotated[StoryFilters, Depends(story_filters)]
 
 
 @router.get("/api/stories", response_model=ListBody)
-def list_stories(
-    store: StoreDep,
-    actor: Code = None,
-    recipient: Code = None,
-    type: Annotated[str | None, Query(max_length=20, description="PLOVER event type, e.g. ASSAULT.")] = None,
-    outlet: Name = None,
-    since: Day = None,
-    until: Day = None,
-    contested: Annotated[bool | None, Query(description="Only stories a claimant denies (or not).")] = None,
-    text: Text = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict[str, Any]:
+def list_stories(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Stories (each real-world event once, fused across reports) as stories-jsonl records, latest
-    first, ties by id. `score` is the PLOVER conflict–cooperation score (negative: conflict); `text`
-    matches one of the story's sentences."""
-    filters = StoryFilters.parse(spell=api_parameter, actor=actor, recipient=recipient, type=type,
-                                 outlet=outlet, since=since, until=until, contested=contested,
-                                 text=text)  # fmt: skip
+    first, ties by id. `score` is the PLOVER conflict–cooperation score (negative: conflict)."""
     return page_body(story_page(store, filters, limit=limit, offset=offset))
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+@router.get("/api/timeline")
+def story_timeline(
+    store: StoreDep,
+    filters: Filters,
+    period: Period = Period.day,
+) -> dict[str, Any]:
+    """The stories /api/stories answers for the same filters, counted per day, week (from Monday) or
+    month: {"period", "undated" (stories dated only to a month or year), "items": [{"period": first
+    day, "stories", "scores": [[PLOVER score, stories], ...] by score}]}, earliest first; periods
+    without stories are left out."""
+    return timeline(store, filters, period=period.value)
 
 
 @router.get("/api/stories/{story_id}")

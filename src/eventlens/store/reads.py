@@ -170,6 +170,24 @@ class Reads:
         clause, params = where.sql()
         return self._count("SELECT 1 FROM stories s" + clause, params)
 
+    def timeline(self, where: StoryWhere, *, period: str) -> tuple[int, list[tuple[str, int, list[Any]]]]:
+        """(how many stories pass with only a month or year, [(period start YYYY-MM-DD, stories,
+        [[PLOVER score, stories], ...] by score)]) of the day-dated stories that pass, per day, week
+        (from Monday) or month, earliest first; periods without stories are absent."""
+        clause, params = where.sql()
+        passing = f"(SELECT s.date, s.date_precision, s.score FROM stories s{clause})"
+        dated = "date_precision = 'day' AND date IS NOT NULL"
+        row = self._con.execute(f"SELECT count(*) FROM {passing} WHERE NOT ({dated})", params).fetchone()
+        rows = self._all(
+            f"SELECT strftime(p, '%Y-%m-%d'), sum(n)::BIGINT,"
+            f" list([score, n] ORDER BY score) FILTER (WHERE score IS NOT NULL)"
+            f" FROM (SELECT CAST(date_trunc(?, CAST(date AS DATE)) AS DATE) AS p, score, count(*) AS n"
+            f" FROM {passing} WHERE {dated} GROUP BY p, score) GROUP BY p ORDER BY p",
+            [period, *params],
+        )
+        items = [(start, int(n), [[score, int(k)] for score, k in scores or ()]) for start, n, scores in rows]
+        return (int(row[0]) if row else 0), items
+
     def alert_inputs(self) -> list[dict[str, Any]]:
         """Every day-dated scored story with what eventlens.analyze.alerts reads of it (id, date,
         date_precision, score, actor and recipient codes, articles' ids and outlets), read from the
