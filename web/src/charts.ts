@@ -140,7 +140,7 @@ export function divergingChart(columns: Column[], period: Period, width: number,
   for (const column of columns) {
     const x0 = x(utc(column.period));
     const w = Math.max(1, x(utc(nextPeriod(column.period, period))) - x0 - (inner.w / columns.length > 4 ? 1 : 0));
-    plot.append(stack(column, x0, w, y), hitArea(column, x0, w, inner.h, options));
+    plot.append(hitArea(column, x0, w, inner.h, options), stack(column, x0, w, y));
   }
   plot.append(svg("line", { class: "zero", x1: 0, x2: inner.w, y1: y(0), y2: y(0) }));
   for (const mark of options.marks ?? []) {

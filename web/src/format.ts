@@ -77,3 +77,15 @@ export function typeLabel(type: string, mode: string[]): string {
 export function count(n: number): string {
   return n.toLocaleString("en-US");
 }
+
+/** `items` grouped by `key`, groups and items in their first order. */
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
+}

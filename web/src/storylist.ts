@@ -56,6 +56,8 @@ export function storyTable(stories: Story[]): HTMLElement {
 export function pager(route: Route, page: Page<unknown>): HTMLElement {
   const first = page.total ? page.offset + 1 : 0;
   const last = page.offset + page.items.length;
+  const range = el("span", { class: "range" }, `${count(first)}–${count(last)} of ${count(page.total)}`);
+  if (page.offset === 0 && last >= page.total) return el("div", { class: "pager" }, range);
   const link = (label: string, offset: number, enabled: boolean) =>
     enabled
       ? el("a", { class: "button", href: href(route.view, route.parts, withParams(route, { offset })) }, label)
@@ -64,7 +66,7 @@ export function pager(route: Route, page: Page<unknown>): HTMLElement {
     "nav",
     { class: "pager", "aria-label": "Pages" },
     link("← Newer", Math.max(0, page.offset - page.limit), page.offset > 0),
-    el("span", { class: "range" }, `${count(first)}–${count(last)} of ${count(page.total)}`),
+    range,
     link("Older →", page.offset + page.limit, last < page.total),
   );
 }

@@ -4,7 +4,7 @@
 import type { Alert, DyadSeries, DyadSummary, Page } from "../api";
 import { get, storiesById } from "../api";
 import type { Column, Period } from "../charts";
-import { divergingChart } from "../charts";
+import { divergingChart, periodStart } from "../charts";
 import { el, errorBox, loading, replace } from "../dom";
 import { count, dateLabel, scoreColor } from "../format";
 import type { Context } from "../main";
@@ -85,6 +85,19 @@ async function dayStories(box: HTMLElement, ids: string[], signal: AbortSignal):
   }
 }
 
+function rangeForm(route: Route): HTMLFormElement {
+  const input = (name: string) =>
+    el("input", { name, value: route.params.get(name) ?? "", placeholder: "YYYY-MM-DD", size: 10, maxlength: 10, "aria-label": name });
+  const form = el("form", { class: "range-form", "aria-label": "Date range" }, input("since"), el("span", {}, "to"), input("until"), el("button", { type: "submit" }, "Set range"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const value = (key: string) => String(data.get(key) ?? "").trim() || null;
+    go(href("dyad", route.parts, withParams(route, { since: value("since"), until: value("until"), day: null })));
+  });
+  return form;
+}
+
 function controls(route: Route, series: DyadSeries): HTMLElement {
   const [actor, recipient] = route.parts;
   const period = series.period;
@@ -102,6 +115,7 @@ function controls(route: Route, series: DyadSeries): HTMLElement {
     ),
     el("a", { class: "button", href: href("dyad", [recipient, actor], withParams(route, { day: null })) }, `⇄ ${recipient} → ${actor}`),
     el("a", { class: "button", href: href("timeline", [], { actor, recipient }) }, "stories on the timeline"),
+    rangeForm(route),
   );
 }
 
@@ -120,6 +134,7 @@ export async function dyadView(root: HTMLElement, route: Route, { signal }: Cont
     signal,
   );
   const day = route.params.get("day");
+  const start = day ? periodStart(day, series.period as Period) : null;
   const chartBox = el("div", { class: "chart-box" });
   const dayBox = el("div", {});
   replace(
@@ -139,13 +154,13 @@ export async function dyadView(root: HTMLElement, route: Route, { signal }: Cont
   else
     chartBox.append(
       divergingChart(columns(series), series.period as Period, Math.max(320, chartBox.clientWidth - 4), {
-        selected: day,
+        selected: start,
         marks: series.alerts.map((a) => ({ period: a.day, label: `alert on ${a.day}` })),
         yLabel: { up: "cooperation (PLOVER score)", down: "conflict (PLOVER score)" },
         onPick: (picked) => go(href("dyad", route.parts, withParams(route, { day: picked }))),
       }),
     );
-  const point = day ? series.series.find((p) => p.period === day) : null;
+  const point = series.series.find((p) => p.period === start);
   if (point) await dayStories(dayBox, point.stories, signal);
   else replace(dayBox, el("p", { class: "muted" }, day ? `No stories on ${dateLabel(day)}.` : "Click a day on the chart (or focus it and press Enter) to list its stories."));
 }

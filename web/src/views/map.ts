@@ -19,6 +19,7 @@ import type { Route } from "../route";
 import { storyTable } from "../storylist";
 
 const HEIGHT = 520;
+const STORIES_PER_PLACE = 20;
 const CELLS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20];
 
 let atlas: Promise<GeoJSON.FeatureCollection> | null = null;
@@ -59,10 +60,14 @@ function fitTo(projection: GeoProjection, places: PlaceCluster[], width: number)
   );
 }
 
+function placeName(place: PlaceCluster): string {
+  return `${place.name ?? "several places"}${place.country ? ` (${place.country})` : ""}`;
+}
+
 function marker(place: PlaceCluster, onPick: (place: PlaceCluster) => void): SVGGElement {
   const r = Math.min(26, 5 + 3 * Math.sqrt(place.count));
   const score = place.score ?? 0;
-  const label = `${place.name ?? "several places"}${place.country ? ` (${place.country})` : ""}: ${count(place.count)} stor${place.count === 1 ? "y" : "ies"}${place.score !== null ? `, mean score ${place.score.toFixed(1)}` : ""}`;
+  const label = `${placeName(place)}: ${count(place.count)} located event${place.count === 1 ? "" : "s"}${place.score !== null ? `, mean score ${place.score.toFixed(1)}` : ""}`;
   const group = svg(
     "g",
     {
@@ -90,8 +95,9 @@ async function showPlace(panel: HTMLElement, place: PlaceCluster, signal: AbortS
   replace(panel, el("h2", {}, place.name ?? "Several places"), loading("Loading stories…"));
   try {
     const stories = await storiesById(place.stories, signal);
-    const more = place.count > place.stories.length ? el("p", { class: "muted small" }, `Showing ${place.stories.length} of ${count(place.count)} stories; zoom in to split the cluster.`) : null;
-    replace(panel, el("h2", {}, place.name ?? "Several places", place.country ? el("span", { class: "muted" }, ` ${place.country}`) : null), more, storyTable(stories));
+    const more = place.stories.length >= STORIES_PER_PLACE ? el("p", { class: "muted small" }, `The first ${STORIES_PER_PLACE} stories; zoom in to split the cluster.`) : null;
+    const what = el("p", { class: "muted small" }, `${count(place.count)} located event${place.count === 1 ? "" : "s"} in ${place.stories.length} stor${place.stories.length === 1 ? "y" : "ies"}`);
+    replace(panel, el("h2", {}, placeName(place)), what, more, storyTable(stories));
   } catch (error) {
     if ((error as Error).name !== "AbortError") replace(panel, errorBox(error));
   }
@@ -107,13 +113,14 @@ function placesTable(places: PlaceCluster[], onPick: (place: PlaceCluster) => vo
         el("td", {}, el("button", { type: "button", class: "link", onclick: () => onPick(p) }, p.name ?? "several places")),
         el("td", {}, p.country ?? ""),
         el("td", { class: "num" }, count(p.count)),
+        el("td", { class: "num" }, count(p.stories.length)),
         el("td", { class: "num" }, p.score === null ? "–" : p.score.toFixed(1)),
       ),
     );
   return el(
     "table",
     { class: "stories places" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Place or cluster"), el("th", {}, "Country"), el("th", { class: "num" }, "Stories"), el("th", { class: "num" }, "Mean score"))),
+    el("thead", {}, el("tr", {}, el("th", {}, "Place or cluster"), el("th", {}, "Country"), el("th", { class: "num" }, "Located events"), el("th", { class: "num" }, "Stories"), el("th", { class: "num" }, "Mean score"))),
     el("tbody", {}, ...rows),
   );
 }
@@ -125,22 +132,31 @@ interface MapState {
   places: PlaceCluster[];
 }
 
-/** Render #/map?actor&recipient&type&outlet&since&until&contested. */
-export async function mapView(root: HTMLElement, route: Route, { meta, signal }: Context): Promise<void> {
-  const filters: Query = filtersOf(route);
-  const mapBox = el("div", { class: "map-box" }, loading("Loading map…"));
-  const panel = el("aside", { class: "panel map-panel", "aria-live": "polite" }, el("p", { class: "muted" }, "Pick a marker to list its stories."));
-  const tableBox = el("section", { class: "panel" });
-  root.append(el("h1", {}, "Map"), filterBar(route, meta), el("div", { class: "map-layout" }, el("section", { class: "panel" }, mapBox), panel), tableBox);
-  const width = Math.max(320, mapBox.clientWidth);
-  const fetchPlaces = (cell: number) => get<Page<PlaceCluster>>("api/places", { ...filters, cell }, signal);
-  const [shapes, first] = await Promise.all([countries(), fetchPlaces(5)]);
-  const state: MapState = { projection: geoMercator(), transform: zoomIdentity, cell: 5, places: first.items };
-  fitTo(state.projection, state.places, width);
-  const pick = (place: PlaceCluster) => void showPlace(panel, place, signal);
+function landLayer(shapes: GeoJSON.FeatureCollection, projection: GeoProjection): SVGGElement {
   const land = svg("g", { class: "land" });
-  const path = geoPath(state.projection);
-  for (const country of shapes.features) land.append(svg("path", { d: path(country) ?? "", class: "country" }, svg("title", {}, String(country.properties?.name ?? ""))));
+  const path = geoPath(projection);
+  for (const country of shapes.features) {
+    land.append(svg("path", { d: path(country) ?? "", class: "country" }, svg("title", {}, String(country.properties?.name ?? ""))));
+  }
+  return land;
+}
+
+/** The zoomable map of `state.places` over `shapes`; markers are redrawn on every zoom and re-clustered
+ * (`load(cell)`) when the zoom settles at a scale that wants another cell size. */
+interface MapHandlers {
+  load: (cell: number) => Promise<PlaceCluster[]>;
+  pick: (place: PlaceCluster) => void;
+  onPlaces: () => void;
+  onError: (error: unknown) => void;
+}
+
+function zoomableMap(
+  shapes: GeoJSON.FeatureCollection,
+  state: MapState,
+  width: number,
+  { load, pick, onPlaces, onError }: MapHandlers,
+): { chart: SVGSVGElement; tools: HTMLElement; settle: () => Promise<void> } {
+  const land = landLayer(shapes, state.projection);
   const markers = svg("g", { class: "markers" });
   const chart = svg("svg", { class: "map", width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: "img", "aria-label": "map of located stories" }, land, markers);
   const draw = () => {
@@ -151,13 +167,14 @@ export async function mapView(root: HTMLElement, route: Route, { meta, signal }:
       node.setAttribute("transform", `translate(${x},${y})`);
       markers.append(node);
     }
-    replace(tableBox, el("h2", {}, `Places (${count(state.places.length)} markers, cells of ${state.cell}°)`), placesTable(state.places, pick));
   };
-  const refresh = async () => {
+  const settle = async () => {
     const cell = cellFor(state.projection, state.transform.k);
-    if (cell === state.cell) return draw();
-    state.cell = cell;
-    state.places = (await fetchPlaces(cell)).items;
+    if (cell !== state.cell) {
+      state.cell = cell;
+      state.places = await load(cell);
+      onPlaces();
+    }
     draw();
   };
   let pending = 0;
@@ -170,15 +187,38 @@ export async function mapView(root: HTMLElement, route: Route, { meta, signal }:
     })
     .on("end", () => {
       window.clearTimeout(pending);
-      pending = window.setTimeout(() => refresh().catch((error) => replace(panel, errorBox(error))), 200);
+      pending = window.setTimeout(() => settle().catch(onError), 200);
     });
   select(chart).call(behaviour);
   const zoomBy = (factor: number) => select(chart).call(behaviour.scaleBy, factor);
-  replace(
-    mapBox,
-    el("div", { class: "map-tools" }, el("button", { type: "button", onclick: () => zoomBy(2), "aria-label": "zoom in" }, "+"), el("button", { type: "button", onclick: () => zoomBy(0.5), "aria-label": "zoom out" }, "−")),
-    chart,
-    first.total > first.items.length ? el("p", { class: "muted small" }, `${count(first.total)} clusters; the ${first.items.length} largest are drawn.`) : null,
+  const tools = el(
+    "div",
+    { class: "map-tools" },
+    el("button", { type: "button", onclick: () => zoomBy(2), "aria-label": "zoom in" }, "+"),
+    el("button", { type: "button", onclick: () => zoomBy(0.5), "aria-label": "zoom out" }, "−"),
   );
-  await refresh();
+  return { chart, tools, settle };
+}
+
+/** Render #/map?actor&recipient&type&outlet&since&until&contested. */
+export async function mapView(root: HTMLElement, route: Route, { meta, signal }: Context): Promise<void> {
+  const filters: Query = filtersOf(route);
+  const mapBox = el("div", { class: "map-box" }, loading("Loading map…"));
+  const panel = el("aside", { class: "panel map-panel", "aria-live": "polite" }, el("p", { class: "muted" }, "Pick a marker to list its stories."));
+  const tableBox = el("section", { class: "panel" });
+  root.append(el("h1", {}, "Map"), filterBar(route, meta), el("div", { class: "map-layout" }, el("section", { class: "panel" }, mapBox), panel), tableBox);
+  const width = Math.max(320, mapBox.clientWidth);
+  const load = async (cell: number) => (await get<Page<PlaceCluster>>("api/places", { ...filters, cell }, signal)).items;
+  const [shapes, first] = await Promise.all([countries(), load(CELLS[CELLS.length - 1])]);
+  const state: MapState = { projection: geoMercator(), transform: zoomIdentity, cell: CELLS[CELLS.length - 1], places: first };
+  fitTo(state.projection, state.places, width);
+  const pick = (place: PlaceCluster) => void showPlace(panel, place, signal);
+  const table = () => replace(tableBox, el("h2", {}, `Places (${count(state.places.length)} markers, cells of ${state.cell}°)`), placesTable(state.places, pick));
+  const onError = (error: unknown) => {
+    if ((error as Error).name !== "AbortError") replace(panel, errorBox(error));
+  };
+  const map = zoomableMap(shapes, state, width, { load, pick, onPlaces: table, onError });
+  replace(mapBox, map.tools, map.chart);
+  table();
+  await map.settle();
 }

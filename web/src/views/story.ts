@@ -10,6 +10,7 @@ import {
   contestedBadge,
   dateLabel,
   entityLabel,
+  groupBy,
   scoreChip,
   stanceBadge,
   typeLabel,
@@ -81,25 +82,33 @@ function claimsTable(story: StoryDetail): HTMLElement {
   );
 }
 
-/** The figure's values with the same number, wording, source and outlet merged into one. */
-function distinctValues(figure: Figure): FigureValue[] {
-  const seen = new Map<string, FigureValue>();
-  for (const value of figure.values) {
-    const key = JSON.stringify([value.value, value.text.toLowerCase(), value.per, value.outlet]);
-    if (!seen.has(key)) seen.set(key, value);
-  }
-  return [...seen.values()];
+/** "per the Defense Ministry": the source as the sentence would name it. */
+function perLabel(per: string | null): string {
+  return per ? `per ${per.replace(/^The /, "the ")}` : "no source named";
 }
 
-function figureValue(value: FigureValue): HTMLElement {
-  const number = value.value === null ? value.text : String(value.value);
+/** One outlet's column of a figure: each distinct amount it gives, with everyone it attributes it to. */
+function outletColumn(outlet: string, values: FigureValue[]): HTMLElement {
+  const amounts = new Map<string, { value: FigureValue; sources: Set<string> }>();
+  for (const value of values) {
+    const key = value.value === null ? value.text.toLowerCase() : String(value.value);
+    const entry = amounts.get(key) ?? { value, sources: new Set<string>() };
+    entry.sources.add(perLabel(value.per));
+    amounts.set(key, entry);
+  }
   return el(
     "div",
-    { class: `figure-value${value.value === null ? " vague" : ""}` },
-    el("div", { class: "amount" }, number),
-    value.value !== null && value.text !== String(value.value) ? el("div", { class: "wording" }, `“${value.text}”`) : null,
-    el("div", { class: "per" }, value.per ? `per ${value.per}` : "no source named"),
-    el("div", { class: "outlet" }, value.outlet),
+    { class: "figure-outlet", "data-outlet": outlet },
+    el("div", { class: "figure-outlet-name" }, outlet),
+    ...[...amounts.values()].map(({ value, sources }) =>
+      el(
+        "div",
+        { class: `figure-value${value.value === null ? " vague" : ""}` },
+        el("span", { class: "amount" }, value.value === null ? value.text : String(value.value)),
+        value.value !== null && value.text !== String(value.value) ? el("span", { class: "wording" }, ` “${value.text}”`) : null,
+        el("div", { class: "per" }, [...sources].join("; ")),
+      ),
+    ),
   );
 }
 
@@ -113,7 +122,7 @@ function figureBlock(figure: Figure): HTMLElement {
       figure.name,
       figure.disagree ? el("span", { class: "badge disagree" }, "sources disagree") : el("span", { class: "badge agree" }, "sources agree"),
     ),
-    el("div", { class: "figure-values" }, ...distinctValues(figure).map(figureValue)),
+    el("div", { class: "figure-values" }, ...[...groupBy(figure.values, (v) => v.outlet)].map(([outlet, values]) => outletColumn(outlet, values))),
   );
 }
 
@@ -136,7 +145,7 @@ function mentionBlock(mention: Mention): HTMLElement {
 }
 
 function reportBlock(report: Report): HTMLElement {
-  const title = report.article.title ?? "untitled article";
+  const title = report.article.title ?? `untitled article ${report.article.id.slice(0, 8)}`;
   return el(
     "article",
     { class: "report" },
@@ -151,12 +160,7 @@ function reportBlock(report: Report): HTMLElement {
 }
 
 function reportsByOutlet(reports: Report[]): HTMLElement[] {
-  const outlets = new Map<string, Report[]>();
-  for (const report of reports) {
-    const list = outlets.get(report.article.outlet) ?? [];
-    list.push(report);
-    outlets.set(report.article.outlet, list);
-  }
+  const outlets = groupBy(reports, (r) => r.article.outlet);
   return [...outlets.entries()].map(([outlet, list]) =>
     el(
       "section",
