@@ -36,11 +36,17 @@ def _find(sentence: str, words: str, within: Span) -> Span | None:
 def highlights(record: dict[str, Any]) -> dict[str, Any]:
     """Character offsets into `record["sentence"]` of an export record (DESIGN.md §4): {"evidence":
     [s, e] or None, "trigger": [s, e] or None, "actor": [[s, e], ...], "recipient": [[s, e], ...]}.
-    Words not found in the sentence are left out (a trigger or participant null or missing)."""
+    A trigger of several words not written together is marked by its first word; words not found in
+    the sentence are left out (a trigger or participant null or missing)."""
     sentence = record["sentence"]
     evidence = _find(sentence, record.get("evidence") or "", (0, len(sentence)))
     within = evidence or (0, len(sentence))
-    trigger = _find(sentence, record.get("trigger") or "", within)
+    words = (record.get("trigger") or "").split()
+    # a trigger of several words may be a verb and its object's head ("launched drone" for "launched
+    # two drones"): the whole where it stands as written, else its first word
+    trigger = _find(sentence, " ".join(words), within) or (
+        _find(sentence, words[0], within) if words else None
+    )
     sides: dict[str, list[list[int]]] = {}
     for side in ("actor", "recipient"):
         spans = (_find(sentence, entity.get("text") or "", within) for entity in record.get(side) or ())
