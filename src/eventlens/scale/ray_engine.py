@@ -19,11 +19,12 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import socket
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 from types import TracebackType
@@ -36,10 +37,10 @@ from eventlens.errors import EventlensError
 from eventlens.model import Article
 from eventlens.pipeline import Extractor, Reading
 from eventlens.scale.records import (
-    ARTICLE,
     READING,
     Outcome,
     articles_from,
+    articles_table,
     outcomes_from,
     readings_table,
 )
@@ -48,10 +49,10 @@ __all__ = ["ExtractBatch", "RayExtractor", "RaySettings", "WorkerError", "read_s
 
 log = logging.getLogger(__name__)
 
-_INPUT = pa.schema([("seq", pa.int64()), ("article", ARTICLE)])
 _QUIET = ("ray", "ray.data")
 """Loggers whose INFO and WARNING lines (execution plans, progress-bar notices) a run keeps quiet; Ray
 writes them to its session logs (/tmp/ray/session_*/logs) all the same."""
+_CONNECT_TIMEOUT_S = 10.0
 _ROWS_PER_FILE = 1000
 """Articles per shard file at least (a wave's last file may hold fewer)."""
 
@@ -122,7 +123,9 @@ def read_shards(folder: str) -> Iterator[Outcome]:
 
 
 class RayExtractor:
-    """`extract_many` over Ray Data; use it as a context manager, which starts or joins Ray.
+    """`extract_many` over Ray Data; use it as a context manager. Ray is started (or joined) when the
+    first wave of articles comes, so a run with nothing new to extract costs no Ray start-up; a Ray this
+    object started is shut down on leaving, one already running in the process is used and left alone.
 
     Raises EventlensError when Ray is not installed or the cluster cannot be reached."""
 
@@ -136,8 +139,7 @@ class RayExtractor:
 
     def __enter__(self) -> RayExtractor:
         try:
-            import ray
-            import ray.data  # configures its loggers on import: quiet them after, below
+            import ray.data  # noqa: F401  (configures its loggers on import: quieted after, below)
         except ImportError:
             raise EventlensError(
                 "--engine ray needs Ray: pip install 'eventlens[scale]' (ray[data] and pyarrow)"
@@ -149,13 +151,6 @@ class RayExtractor:
         run = f"run-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         self.run = posixpath.join(_absolute(shards), run)
         self._levels = {name: logging.getLogger(name).level for name in _QUIET}
-        if not ray.is_initialized():
-            try:
-                _init(ray, self.settings)
-            except BaseException:
-                self._scratch.close()
-                raise
-            self._started = True
         for name in _QUIET:
             logging.getLogger(name).setLevel(logging.ERROR)
         return self
@@ -163,9 +158,9 @@ class RayExtractor:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        import ray
-
         if self._started:
+            import ray
+
             ray.shutdown()
         self._scratch.close()
         for name, level in self._levels.items():
@@ -203,10 +198,13 @@ class RayExtractor:
         """Run one wave through the actor pool and write its shards to `folder`."""
         import ray.data
 
+        if not ray.is_initialized():
+            _init(ray, self.settings)
+            self._started = True
         size = self.settings.batch_size
-        rows = [{"seq": i, "article": asdict(a)} for i, a in enumerate(wave)]
         # One block per batch, so that the actors share the wave.
-        blocks = [pa.Table.from_pylist(rows[i : i + size], schema=_INPUT) for i in range(0, len(rows), size)]
+        starts = range(0, len(wave), size)
+        blocks = [articles_table(range(i, i + size)[: len(wave) - i], wave[i : i + size]) for i in starts]
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         dataset = ray.data.from_arrow(blocks).map_batches(
@@ -236,9 +234,22 @@ def _init(ray: Any, settings: RaySettings) -> None:
         ray.init(num_cpus=cpus, **options)
         return
     try:
+        _reachable(settings.address)
         ray.init(address=settings.address, **options)
-    except (ConnectionError, RuntimeError, ValueError) as error:
+    except (OSError, RuntimeError, ValueError) as error:
         raise EventlensError(
             f"--address {settings.address}: cannot join a Ray cluster there ({error}); start one with "
-            "`ray start --head` and give the address it prints, or leave --address out for a local Ray"
+            "`ray start --head` and give the address it prints, or leave --address out for a local Ray; "
+            "a cluster with token authentication (Ray's default for one started by `ray start`) also "
+            "needs RAY_AUTH_MODE=token here, with its token (RAY_AUTH_TOKEN or ~/.ray/auth_token)"
         ) from None
+
+
+def _reachable(address: str) -> None:
+    """Fail fast (OSError) when a HOST:PORT address takes no connection: Ray itself retries for minutes.
+    "auto" and ray:// addresses are left to Ray."""
+    host, sep, port = address.rpartition(":")
+    if address == "auto" or "://" in address or not sep or not port.isdigit():
+        return
+    with socket.create_connection((host, int(port)), timeout=_CONNECT_TIMEOUT_S):
+        pass

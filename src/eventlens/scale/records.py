@@ -28,7 +28,16 @@ from eventlens.extract.names import Name
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place, When
 from eventlens.pipeline import Reading
 
-__all__ = ["ARTICLE", "READING", "Outcome", "articles_from", "outcomes_from", "readings_table"]
+__all__ = [
+    "ARTICLE",
+    "INPUT",
+    "READING",
+    "Outcome",
+    "articles_from",
+    "articles_table",
+    "outcomes_from",
+    "readings_table",
+]
 
 _ENTITY = pa.struct([(k, pa.string()) for k in ("text", "country", "sector", "name")])
 ARTICLE = pa.struct(
@@ -77,6 +86,10 @@ READING = pa.schema(
 """The schema of a shard: one row per article read (see the module docstring)."""
 
 
+INPUT = pa.schema([("seq", pa.int64()), ("article", ARTICLE)])
+"""The schema of what the actors read: the articles with their places in the input."""
+
+
 class Outcome(NamedTuple):
     """One shard row read back: the article's reading, or the error its extraction raised."""
 
@@ -84,6 +97,12 @@ class Outcome(NamedTuple):
     reading: Reading | None
     article: Article
     error: str | None
+
+
+def articles_table(seqs: Sequence[int], articles: Sequence[Article]) -> pa.Table:
+    """Articles with their places in the input (schema `INPUT`), as the actors read them."""
+    rows = [{"seq": seq, "article": dataclasses.asdict(a)} for seq, a in zip(seqs, articles, strict=True)]
+    return pa.Table.from_pylist(rows, schema=INPUT)
 
 
 def readings_table(
