@@ -40,6 +40,15 @@ def test_markdown_links_emphasis_and_images_are_stripped() -> None:
     assert clean_text(raw) == "The ministry said on Monday that (State News, May 2) talks resumed."
 
 
+def test_wire_quotes_in_doubled_backticks_are_text_not_code() -> None:
+    """``quoted'' (wire services' and treebanks' quotes) stays as written: evidence quotes the source."""
+    raw = "Chad said it would admit monitors ``without conditions'' and ``soon.'' The `code` goes."
+    assert (
+        clean_text(raw)
+        == "Chad said it would admit monitors ``without conditions'' and ``soon.'' The code goes."
+    )
+
+
 def test_markdown_headings_and_bullets_keep_their_lines() -> None:
     raw = "## Talks resume\n\n### Summary:\n\n- First point here.\n- second point follows\n\nBody text."
     assert (
