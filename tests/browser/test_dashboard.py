@@ -70,6 +70,7 @@ def test_story_shows_the_denial_and_the_disagreeing_figures(
     expect(page.locator("blockquote.evidence mark.actor").first).to_be_visible()
     shot = dashboard.shot("story")
     if readme_shot is not None:
+        page.set_viewport_size({"width": 1280, "height": 1500})
         page.screenshot(path=str(readme_shot), full_page=False)
     assert shot.stat().st_size > 10_000
 

@@ -141,6 +141,9 @@ export function divergingChart(columns: Column[], period: Period, width: number,
     const x0 = x(utc(column.period));
     const w = Math.max(1, x(utc(nextPeriod(column.period, period))) - x0 - (inner.w / columns.length > 4 ? 1 : 0));
     plot.append(hitArea(column, x0, w, inner.h, options), stack(column, x0, w, y));
+    if (column.period === options.selected) {
+      plot.append(svg("rect", { class: "selection", x: x0 - 1.5, y: -1, width: w + 3, height: inner.h + 2 }));
+    }
   }
   plot.append(svg("line", { class: "zero", x1: 0, x2: inner.w, y1: y(0), y2: y(0) }));
   for (const mark of options.marks ?? []) {
@@ -160,17 +163,16 @@ export function divergingChart(columns: Column[], period: Period, width: number,
 
 /** A horizontal legend of the diverging score scale from -10 to +10. */
 export function scoreLegend(color: (score: number) => string): SVGSVGElement {
-  const width = 220;
-  const legend = svg("svg", { class: "legend-scale", width: width + 80, height: 34, role: "img", "aria-label": "score colours: -10 conflict (red) to +10 cooperation (blue)" });
-  const steps = 40;
+  const [left, width, steps] = [52, 200, 40];
+  const legend = svg("svg", { class: "legend-scale", width: left + width + 80, height: 34, role: "img", "aria-label": "score colours: -10 conflict (red) to +10 cooperation (blue)" });
   for (let i = 0; i < steps; i++) {
     const score = -10 + (20 * (i + 0.5)) / steps;
-    legend.append(svg("rect", { x: 40 + (i * width) / steps, y: 4, width: width / steps + 0.5, height: 12, fill: color(score) }));
+    legend.append(svg("rect", { x: left + (i * width) / steps, y: 4, width: width / steps + 0.5, height: 12, fill: color(score) }));
   }
-  legend.append(svg("text", { x: 0, y: 14 }, "conflict"));
-  legend.append(svg("text", { x: 40, y: 30 }, "−10"));
-  legend.append(svg("text", { x: 40 + width / 2 - 4, y: 30 }, "0"));
-  legend.append(svg("text", { x: 40 + width - 16, y: 30 }, "+10"));
-  legend.append(svg("text", { x: width + 44, y: 14 }, "cooperation"));
+  legend.append(svg("text", { x: left - 4, y: 14, "text-anchor": "end" }, "conflict"));
+  legend.append(svg("text", { x: left, y: 30, "text-anchor": "middle" }, "−10"));
+  legend.append(svg("text", { x: left + width / 2, y: 30, "text-anchor": "middle" }, "0"));
+  legend.append(svg("text", { x: left + width, y: 30, "text-anchor": "middle" }, "+10"));
+  legend.append(svg("text", { x: left + width + 4, y: 14 }, "cooperation"));
   return legend;
 }

@@ -51,6 +51,23 @@ function columns(timeline: Timeline, first: string, last: string, period: Period
   });
 }
 
+/** Quick ranges ending on the last day of the data: all of it, or its last 30, 90 or 365 days. */
+function rangeLinks(route: Route, last: string | null): HTMLElement | null {
+  if (!last) return null;
+  const end = lastDay(last);
+  const back = (days: number) => new Date(new Date(`${end}T00:00:00Z`).getTime() - days * 86_400_000).toISOString().slice(0, 10);
+  const link = (label: string, since: string | null, until: string | null) => {
+    const current = (route.params.get("since") ?? null) === since && (route.params.get("until") ?? null) === until;
+    return el("a", { href: href("timeline", [], withParams(route, { since, until, period: null, day: null, offset: null })), "aria-current": current ? "true" : null }, label);
+  };
+  return el(
+    "div",
+    { class: "segmented", role: "group", "aria-label": "Date range" },
+    link("all", null, null),
+    ...[30, 90, 365].map((days) => link(`last ${days} days`, back(days - 1), end)),
+  );
+}
+
 function periodLinks(route: Route, period: Period): HTMLElement {
   return el(
     "div",
@@ -86,7 +103,7 @@ async function drawChart(box: HTMLElement, route: Route, context: Context, filte
   });
   replace(
     box,
-    el("div", { class: "chart-head" }, el("span", {}, `${count(total)} stories from ${dateLabel(first)} to ${dateLabel(last)}, per ${period}`), periodLinks(route, period), scoreLegend(scoreColor)),
+    el("div", { class: "chart-head" }, el("span", {}, `${count(total)} stories from ${dateLabel(first)} to ${dateLabel(last)}, per ${period}`), rangeLinks(route, context.meta.date_range.last), periodLinks(route, period), scoreLegend(scoreColor)),
     chart,
     note,
   );
