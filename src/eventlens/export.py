@@ -2,10 +2,12 @@
 
 JSONL is the contract every scorer reads: `EventMention.to_dict(article)`, one object a line; `json` is
 the same records as one JSON array. CSV flattens it for spreadsheets; Parquet keeps its nested shape for
-data lakes (DuckDB reads it back). `plover` writes the record layout of the PLOVER manual (chapter "Data
-Fields", ../shared/plover/PLOVER_MANUAL.tex) for PLOVER tools; `tsv` writes GDELT 1.0 event columns with
-CAMEO codes for readers of GDELT/ICEWS-style data. Each format is listed in `FORMATS` with what it
-exports, so story formats sit in the table beside the mention formats without changing callers.
+data lakes (DuckDB reads it back): one file, or a folder of files partitioned by the event's year and
+month (`write_parquet`), which `eventlens.store.lake` attaches as a store. `plover` writes the record
+layout of the PLOVER manual (chapter "Data Fields", ../shared/plover/PLOVER_MANUAL.tex) for PLOVER tools;
+`tsv` writes GDELT 1.0 event columns with CAMEO codes for readers of GDELT/ICEWS-style data. Each format is
+listed in `FORMATS` with what it exports, so story formats sit in the table beside the mention formats
+without changing callers.
 
 Every mention format writes the evidence without surrounding whitespace (`trimmed`): a wire dateline
 blanked by `eventlens.nlp.mask_dateline` leaves spaces where it was, and `start`/`end` move with the
@@ -44,6 +46,7 @@ __all__ = [
     "check_output",
     "export_format",
     "open_output",
+    "parquet_folder",
     "participants",
     "plover_record",
     "quad_class",
@@ -157,6 +160,11 @@ _PARQUET_COLUMNS = (
     ("story", "VARCHAR"),
 )  # fmt: skip
 _PARQUET_BATCH = 5000
+# Hive partitions of a folder export: the event's year and month, NULL (__HIVE_DEFAULT_PARTITION__) where
+# the date does not give them.
+_PARTITIONS = ("TRY_CAST(substr(date, 1, 4) AS INTEGER) AS year, "
+               "TRY_CAST(NULLIF(substr(date, 6, 2), '') AS INTEGER) AS month")  # fmt: skip
+_PARTITIONED = "(FORMAT parquet, PARTITION_BY (year, month))"
 
 
 def _batches(rows: Rows, size: int) -> Iterator[list[tuple[EventMention, Article]]]:
@@ -165,10 +173,24 @@ def _batches(rows: Rows, size: int) -> Iterator[list[tuple[EventMention, Article
         yield batch
 
 
-def write_parquet(rows: Rows, path: str | os.PathLike[str]) -> int:
-    """The export records with their nested shape (structs, lists), written by an in-memory DuckDB.
+def parquet_folder(path: str | os.PathLike[str]) -> bool:
+    """Whether a Parquet export to `path` writes a folder of partitions: an existing folder, or a name
+    without the .parquet suffix."""
+    path = Path(path)
+    return path.is_dir() or path.suffix.lower() != ".parquet"
 
-    Rows go in by batches of typed column lists, so a large export never sits in memory twice over.
+
+def write_parquet(rows: Rows, path: str | os.PathLike[str]) -> int:
+    """The export records with their nested shape (structs, lists), written by an in-memory DuckDB;
+    returns how many were written.
+
+    To a file (NAME.parquet), or to a folder (`parquet_folder`) as Hive partitions of the event's date,
+    FOLDER/year=2026/month=3/data_0.parquet, year=2026/month=__HIVE_DEFAULT_PARTITION__ for an event
+    dated to the year, both __HIVE_DEFAULT_PARTITION__ for none; the files keep every column, `date`
+    included, and DuckDB reads the folder back with
+    read_parquet('FOLDER/**/*.parquet', hive_partitioning = true). Rows go in by batches of typed column
+    lists, so a large export never sits in memory twice over. Raises EventlensError when `path` cannot
+    be written.
     """
     columns = ", ".join(f'"{name}" {kind}' for name, kind in _PARQUET_COLUMNS)
     lists = ", ".join(f"unnest(?::{kind}[])" for _, kind in _PARQUET_COLUMNS)
@@ -181,8 +203,12 @@ def write_parquet(rows: Rows, path: str | os.PathLike[str]) -> int:
                 f"INSERT INTO mentions SELECT {lists}", [[r[k] for r in records] for k, _ in _PARQUET_COLUMNS]
             )
             n += len(batch)
+        copy = "COPY mentions TO ? (FORMAT parquet)"
+        if parquet_folder(path):
+            Path(path).mkdir(exist_ok=True)  # there even when nothing is exported
+            copy = f"COPY (SELECT *, {_PARTITIONS} FROM mentions) TO ? {_PARTITIONED}"
         try:
-            con.execute("COPY mentions TO ? (FORMAT parquet)", [os.fspath(path)])
+            con.execute(copy, [os.fspath(path)])
         except duckdb.IOException as error:
             raise EventlensError(f"{path}: cannot write it ({error}); choose another path with -o") from None
     return n
@@ -379,6 +405,8 @@ class Format:
     suffix: str
     target: Literal["text", "path"]
     write: Callable[..., int]
+    folders: bool = False
+    """Whether it also writes a folder (`parquet_folder`) when -o names one."""
 
 
 FORMATS: Mapping[str, Format] = MappingProxyType(
@@ -387,7 +415,12 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
         "json": Format(name="json", exports="mentions", suffix=".json", target="text", write=write_json),
         "csv": Format(name="csv", exports="mentions", suffix=".csv", target="text", write=write_csv),
         "parquet": Format(
-            name="parquet", exports="mentions", suffix=".parquet", target="path", write=write_parquet
+            name="parquet",
+            exports="mentions",
+            suffix=".parquet",
+            target="path",
+            write=write_parquet,
+            folders=True,
         ),
         "plover": Format(
             name="plover", exports="mentions", suffix=".jsonl", target="text", write=write_plover
@@ -415,10 +448,14 @@ def _writable(path: Path) -> bool:
 
 
 def check_output(path: Path, fmt: Format) -> None:
-    """Fail before any work when `path` cannot take the export: a folder, a missing or read-only folder,
-    or a read-only file; the message names the path and the fix."""
+    """Fail before any work when `path` cannot take the export: a folder (for a format that writes
+    folders: a folder not empty), a missing or read-only folder, or a read-only file; the message names
+    the path and the fix."""
     parent = path.parent
-    if path.is_dir():
+    if fmt.folders and path.is_dir() and any(path.iterdir()):
+        raise EventlensError(f"-o {path}: the folder is not empty; give a new or empty folder (the export "
+                             f"would mix with the files there), or a file NAME{fmt.suffix}")  # fmt: skip
+    if path.is_dir() and not fmt.folders:
         raise EventlensError(
             f"-o {path}: is a folder; give a file in it, e.g. -o {path / ('events' + fmt.suffix)}"
         )

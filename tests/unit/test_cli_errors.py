@@ -152,6 +152,7 @@ def bad_inputs(db: Path, tmp: Path) -> dict[str, list[list[str]]]:
         "events": [["--db", missing], [*at, "--since", "2026-13"], [*at, "--limit", "0"],
                    [*at, "--claimant", "Chile"], [*at, "--recipient", "ZZZ"]],
         "export": [["--db", missing], [*at, "--format", "parquet"], [*at, "-o", folder]],
+        "lake": [[str(tmp), "--db", str(tmp / "c.duckdb")], [str(tmp / "none"), "--db", str(tmp / "c.db")]],
         "stories": [["--db", missing], [*at, "--type", "attack"], [*at, "--until", "x"],
                     [*at, "--since", "2026-03-05", "--until", "2026-03-01"]],
         "story": [["nope", *at], ["nope", "--db", missing]],

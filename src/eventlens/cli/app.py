@@ -298,7 +298,13 @@ def export(
         ),
     ] = "jsonl",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (stdout if omitted).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (stdout if omitted); parquet to a folder (a name without .parquet) writes "
+            "files partitioned by the events' year and month, for a data lake (`eventlens lake`).",
+        ),
     ] = None,
     include_negated: Annotated[bool, typer.Option(help="Also export negated mentions.")] = True,
 ) -> None:
@@ -324,6 +330,27 @@ def export(
             with open_output(output) as out:
                 n = fmt.write(rows, out)
     typer.echo(f"{n} {fmt.exports} exported", err=True)
+
+
+@app.command()
+def lake(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="A folder of Parquet event records (`eventlens export --format parquet -o DIR`)."
+        ),
+    ],
+    db: Annotated[
+        Path, typer.Option("--db", help="The catalog to write: a DuckDB file of views over the folder.")
+    ],
+) -> None:
+    """Attach a data lake: write a catalog whose tables read a folder of exported Parquet event records in
+    place, so `events --db CATALOG`, `export --db CATALOG` and DuckDB's SQL query the files directly
+    (`pydoc eventlens.store.lake`)."""
+    from eventlens.store.lake import attach_lake
+
+    n = attach_lake(folder, catalog=db)
+    typer.echo(f"{db}: {n} event mentions in {folder}; read them with `eventlens events --db {db}`")
 
 
 @app.command()
