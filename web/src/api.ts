@@ -202,7 +202,10 @@ function reasonOf(status: number, body: unknown): { reason: string; parameter: s
 export async function get<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${path}${queryString(query)}`, { signal, headers: { Accept: "application/json" } });
+    response = await fetch(`${path}${queryString(query)}`, {
+      signal,
+      headers: { Accept: "application/json" },
+    });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
     throw new Error("the eventlens server cannot be reached; is `eventlens serve` still running?");

@@ -3,9 +3,10 @@
 // (alerts), and periods that can be picked by click or keyboard (Enter/Space on a focused bar).
 
 import { axisBottom, axisLeft } from "d3-axis";
+import type { ScaleLinear, ScaleTime } from "d3-scale";
 import { scaleLinear, scaleUtc } from "d3-scale";
 import { select } from "d3-selection";
-import { svg } from "./dom";
+import { buttonLike, svg } from "./dom";
 
 export type Period = "day" | "week" | "month";
 
@@ -79,95 +80,156 @@ function stack(column: Column, x0: number, width: number, y: (v: number) => numb
   let up = 0;
   for (const segment of column.up) {
     const top = y(up + segment.value);
-    group.append(svg("rect", { x: x0, y: top, width, height: Math.max(0.5, y(up) - top), fill: segment.color }, svg("title", {}, segment.label)));
+    group.append(
+      svg(
+        "rect",
+        { x: x0, y: top, width, height: Math.max(0.5, y(up) - top), fill: segment.color },
+        svg("title", {}, segment.label),
+      ),
+    );
     up += segment.value;
   }
   let down = 0;
   for (const segment of column.down) {
     const top = y(-down);
-    group.append(svg("rect", { x: x0, y: top, width, height: Math.max(0.5, y(-(down + segment.value)) - top), fill: segment.color }, svg("title", {}, segment.label)));
+    group.append(
+      svg(
+        "rect",
+        {
+          x: x0,
+          y: top,
+          width,
+          height: Math.max(0.5, y(-(down + segment.value)) - top),
+          fill: segment.color,
+        },
+        svg("title", {}, segment.label),
+      ),
+    );
     down += segment.value;
   }
   return group;
 }
 
-function hitArea(column: Column, x0: number, width: number, height: number, options: ChartOptions): SVGGElement {
+function hitArea(
+  column: Column,
+  x0: number,
+  width: number,
+  height: number,
+  options: ChartOptions,
+): SVGGElement {
   const pick = () => options.onPick?.(column.period);
   const group = svg(
     "g",
     {
       class: `hit${column.period === options.selected ? " selected" : ""}`,
       "data-period": column.period,
-      tabindex: column.pickable ? 0 : null,
-      role: column.pickable ? "button" : null,
       "aria-label": column.title,
-      onclick: column.pickable ? pick : null,
-      onkeydown: column.pickable
-        ? ((event: KeyboardEvent) => {
-            if (event.key === "Enter" || event.key === " ") {
-              event.preventDefault();
-              pick();
-            }
-          }) as EventListener
-        : null,
+      ...(column.pickable ? buttonLike(pick) : {}),
     },
     svg("rect", { x: x0, y: 0, width: Math.max(width, 1), height }, svg("title", {}, column.title)),
   );
   return group;
 }
 
-/** An SVG chart `width` px wide of `columns` (one per period, in order, of length `period`). */
-export function divergingChart(columns: Column[], period: Period, width: number, options: ChartOptions): SVGSVGElement {
-  const height = options.height ?? 260;
-  const inner = { w: Math.max(100, width - MARGIN.left - MARGIN.right), h: height - MARGIN.top - MARGIN.bottom };
+interface Frame {
+  x: ScaleTime<number, number>;
+  y: ScaleLinear<number, number>;
+  w: number;
+  h: number;
+}
+
+function frame(columns: Column[], period: Period, width: number, height: number): Frame {
+  const w = Math.max(100, width - MARGIN.left - MARGIN.right);
+  const h = height - MARGIN.top - MARGIN.bottom;
   const first = columns[0]?.period ?? "2000-01-01";
-  const end = columns.length ? nextPeriod(columns[columns.length - 1].period, period) : nextPeriod(first, period);
-  const x = scaleUtc().domain([utc(first), utc(end)]).range([0, inner.w]);
+  const end = nextPeriod(columns[columns.length - 1]?.period ?? first, period);
   const sum = (segments: Segment[]) => segments.reduce((total, s) => total + s.value, 0);
   const top = Math.max(1, ...columns.map((c) => sum(c.up)));
   const bottom = Math.max(1, ...columns.map((c) => sum(c.down)));
-  const y = scaleLinear().domain([-bottom, top]).range([inner.h, 0]).nice();
-  const chart = svg("svg", { class: "chart", width, height, viewBox: `0 0 ${width} ${height}`, role: "img" });
-  const plot = svg("g", { transform: `translate(${MARGIN.left},${MARGIN.top})` });
-  chart.append(plot);
-  const xAxis = svg("g", { class: "axis x", transform: `translate(0,${inner.h})` });
+  return {
+    x: scaleUtc()
+      .domain([utc(first), utc(end)])
+      .range([0, w]),
+    y: scaleLinear().domain([-bottom, top]).range([h, 0]).nice(),
+    w,
+    h,
+  };
+}
+
+function axes(f: Frame, yLabel: ChartOptions["yLabel"]): SVGGElement[] {
+  const xAxis = svg("g", { class: "axis x", transform: `translate(0,${f.h})` });
   const yAxis = svg("g", { class: "axis y" });
-  select(xAxis).call(axisBottom(x).ticks(Math.max(2, Math.floor(inner.w / 90))));
-  select(yAxis).call(axisLeft(y).ticks(6).tickFormat((v) => String(Math.abs(Number(v)))));
-  plot.append(yAxis, xAxis);
-  plot.append(svg("text", { class: "ylabel", x: 4, y: 10 }, `▲ ${options.yLabel.up}`));
-  plot.append(svg("text", { class: "ylabel", x: 4, y: inner.h - 6 }, `▼ ${options.yLabel.down}`));
+  select(xAxis).call(axisBottom(f.x).ticks(Math.max(2, Math.floor(f.w / 90))));
+  select(yAxis).call(
+    axisLeft(f.y)
+      .ticks(6)
+      .tickFormat((v) => String(Math.abs(Number(v)))),
+  );
+  return [
+    yAxis,
+    xAxis,
+    svg("g", {}, svg("text", { class: "ylabel", x: 4, y: 10 }, `▲ ${yLabel.up}`)),
+    svg("g", {}, svg("text", { class: "ylabel", x: 4, y: f.h - 6 }, `▼ ${yLabel.down}`)),
+  ];
+}
+
+function mark(f: Frame, period: Period, at: { period: string; label: string }): SVGGElement {
+  const start = periodStart(at.period, period);
+  const cx = (f.x(utc(start)) + f.x(utc(nextPeriod(start, period)))) / 2;
+  return svg(
+    "g",
+    { class: "mark", "data-mark": at.period },
+    svg("line", { x1: cx, x2: cx, y1: -4, y2: f.h }),
+    svg("path", { d: `M${cx - 6},${-16} L${cx + 6},${-16} L${cx},${-5} Z` }),
+    svg("title", {}, at.label),
+  );
+}
+
+/** An SVG chart `width` px wide of `columns` (one per period, in order, of length `period`). */
+export function divergingChart(
+  columns: Column[],
+  period: Period,
+  width: number,
+  options: ChartOptions,
+): SVGSVGElement {
+  const height = options.height ?? 260;
+  const f = frame(columns, period, width, height);
+  const plot = svg("g", { transform: `translate(${MARGIN.left},${MARGIN.top})` }, ...axes(f, options.yLabel));
+  const gap = f.w / columns.length > 4 ? 1 : 0;
   for (const column of columns) {
-    const x0 = x(utc(column.period));
-    const w = Math.max(1, x(utc(nextPeriod(column.period, period))) - x0 - (inner.w / columns.length > 4 ? 1 : 0));
-    plot.append(hitArea(column, x0, w, inner.h, options), stack(column, x0, w, y));
+    const x0 = f.x(utc(column.period));
+    const w = Math.max(1, f.x(utc(nextPeriod(column.period, period))) - x0 - gap);
+    plot.append(hitArea(column, x0, w, f.h, options), stack(column, x0, w, f.y));
     if (column.period === options.selected) {
-      plot.append(svg("rect", { class: "selection", x: x0 - 1.5, y: -1, width: w + 3, height: inner.h + 2 }));
+      plot.append(svg("rect", { class: "selection", x: x0 - 1.5, y: -1, width: w + 3, height: f.h + 2 }));
     }
   }
-  plot.append(svg("line", { class: "zero", x1: 0, x2: inner.w, y1: y(0), y2: y(0) }));
-  for (const mark of options.marks ?? []) {
-    const cx = x(utc(periodStart(mark.period, period))) + (x(utc(nextPeriod(periodStart(mark.period, period), period))) - x(utc(periodStart(mark.period, period)))) / 2;
-    plot.append(
-      svg(
-        "g",
-        { class: "mark", "data-mark": mark.period },
-        svg("line", { x1: cx, x2: cx, y1: -4, y2: inner.h }),
-        svg("path", { d: `M${cx - 6},${-16} L${cx + 6},${-16} L${cx},${-5} Z` }),
-        svg("title", {}, mark.label),
-      ),
-    );
-  }
-  return chart;
+  plot.append(svg("line", { class: "zero", x1: 0, x2: f.w, y1: f.y(0), y2: f.y(0) }));
+  for (const at of options.marks ?? []) plot.append(mark(f, period, at));
+  return svg("svg", { class: "chart", width, height, viewBox: `0 0 ${width} ${height}`, role: "img" }, plot);
 }
 
 /** A horizontal legend of the diverging score scale from -10 to +10. */
 export function scoreLegend(color: (score: number) => string): SVGSVGElement {
   const [left, width, steps] = [52, 200, 40];
-  const legend = svg("svg", { class: "legend-scale", width: left + width + 80, height: 34, role: "img", "aria-label": "score colours: -10 conflict (red) to +10 cooperation (blue)" });
+  const legend = svg("svg", {
+    class: "legend-scale",
+    width: left + width + 80,
+    height: 34,
+    role: "img",
+    "aria-label": "score colours: -10 conflict (red) to +10 cooperation (blue)",
+  });
   for (let i = 0; i < steps; i++) {
     const score = -10 + (20 * (i + 0.5)) / steps;
-    legend.append(svg("rect", { x: left + (i * width) / steps, y: 4, width: width / steps + 0.5, height: 12, fill: color(score) }));
+    legend.append(
+      svg("rect", {
+        x: left + (i * width) / steps,
+        y: 4,
+        width: width / steps + 0.5,
+        height: 12,
+        fill: color(score),
+      }),
+    );
   }
   legend.append(svg("text", { x: left - 4, y: 14, "text-anchor": "end" }, "conflict"));
   legend.append(svg("text", { x: left, y: 30, "text-anchor": "middle" }, "−10"));

@@ -57,3 +57,19 @@ export function errorBox(error: unknown): HTMLElement {
 export function loading(what = "Loading…"): HTMLElement {
   return el("p", { class: "muted loading", "aria-live": "polite" }, what);
 }
+
+/** Attributes that make an SVG or HTML element act as a button: focusable, a click or Enter/Space runs
+ * `action`. */
+export function buttonLike(action: () => void): Attrs {
+  return {
+    tabindex: 0,
+    role: "button",
+    onclick: action,
+    onkeydown: ((event: KeyboardEvent) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        action();
+      }
+    }) as EventListener,
+  };
+}

@@ -49,7 +49,8 @@ function dateInput(name: string, value: string): HTMLInputElement {
 
 function select(name: string, value: string, options: string[], any: string): HTMLSelectElement {
   const control = el("select", { name }, el("option", { value: "" }, any));
-  for (const option of options) control.append(el("option", { value: option, selected: option === value }, option));
+  for (const option of options)
+    control.append(el("option", { value: option, selected: option === value }, option));
   return control;
 }
 

@@ -65,7 +65,11 @@ export function stanceBadge(stance: Stance): HTMLElement {
 
 /** The red "contested" badge of a story some claimant denies. */
 export function contestedBadge(): HTMLElement {
-  return el("span", { class: "badge contested", title: "At least one claimant denies this event" }, "contested");
+  return el(
+    "span",
+    { class: "badge contested", title: "At least one claimant denies this event" },
+    "contested",
+  );
 }
 
 /** A PLOVER type with its modes: "ASSAULT · drone". */

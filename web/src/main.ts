@@ -55,6 +55,7 @@ async function render(root: HTMLElement, meta: Meta): Promise<void> {
     else link.removeAttribute("aria-current");
   }
   root.replaceChildren();
+  document.title = "eventlens";
   if (!view) {
     root.append(errorBox(`no view named "${route.view}"; try ${Object.keys(VIEWS).join(", ")}`));
     return;

@@ -28,7 +28,11 @@ export function storyTable(stories: Story[]): HTMLElement {
       el("td", { class: "dyad" }, dyadLabel(story)),
       el("td", {}, story.location?.name ?? ""),
       el("td", { class: "num" }, scoreChip(story.score)),
-      el("td", { class: "num", title: [...outlets].join("; ") }, `${story.articles.length} / ${outlets.size}`),
+      el(
+        "td",
+        { class: "num", title: [...outlets].join("; ") },
+        `${story.articles.length} / ${outlets.size}`,
+      ),
     );
   });
   return el(
@@ -60,7 +64,11 @@ export function pager(route: Route, page: Page<unknown>): HTMLElement {
   if (page.offset === 0 && last >= page.total) return el("div", { class: "pager" }, range);
   const link = (label: string, offset: number, enabled: boolean) =>
     enabled
-      ? el("a", { class: "button", href: href(route.view, route.parts, withParams(route, { offset })) }, label)
+      ? el(
+          "a",
+          { class: "button", href: href(route.view, route.parts, withParams(route, { offset })) },
+          label,
+        )
       : el("span", { class: "button disabled", "aria-disabled": "true" }, label);
   return el(
     "nav",
@@ -72,12 +80,22 @@ export function pager(route: Route, page: Page<unknown>): HTMLElement {
 }
 
 /** Fill `box` with one page of /api/stories for `query`, at the route's offset, with a pager. */
-export async function pagedStories(box: HTMLElement, route: Route, query: Query, signal: AbortSignal): Promise<void> {
+export async function pagedStories(
+  box: HTMLElement,
+  route: Route,
+  query: Query,
+  signal: AbortSignal,
+): Promise<void> {
   replace(box, loading("Loading stories…"));
   const offset = Number(route.params.get("offset") ?? 0) || 0;
   try {
     const page = await get<Page<Story>>("api/stories", { ...query, limit: PAGE_SIZE, offset }, signal);
-    replace(box, pager(route, page), storyTable(page.items), page.total > page.limit ? pager(route, page) : null);
+    replace(
+      box,
+      pager(route, page),
+      storyTable(page.items),
+      page.total > page.limit ? pager(route, page) : null,
+    );
   } catch (error) {
     if ((error as Error).name !== "AbortError") replace(box, errorBox(error));
   }

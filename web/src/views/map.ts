@@ -5,13 +5,13 @@
 import { geoMercator, geoPath } from "d3-geo";
 import type { GeoProjection } from "d3-geo";
 import { select } from "d3-selection";
-import type { ZoomTransform } from "d3-zoom";
+import type { ZoomBehavior, ZoomTransform } from "d3-zoom";
 import { zoom, zoomIdentity } from "d3-zoom";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Page, PlaceCluster, Query } from "../api";
 import { get, storiesById } from "../api";
-import { el, errorBox, loading, replace, svg } from "../dom";
+import { buttonLike, el, errorBox, loading, replace, svg } from "../dom";
 import { filterBar, filtersOf } from "../filters";
 import { count, darkChip, scoreColor } from "../format";
 import type { Context } from "../main";
@@ -28,7 +28,8 @@ let atlas: Promise<GeoJSON.FeatureCollection> | null = null;
 function countries(): Promise<GeoJSON.FeatureCollection> {
   atlas ??= fetch("assets/countries-50m.json")
     .then((response) => {
-      if (!response.ok) throw new Error(`the country shapes (assets/countries-50m.json) answered ${response.status}`);
+      if (!response.ok)
+        throw new Error(`the country shapes (assets/countries-50m.json) answered ${response.status}`);
       return response.json() as Promise<Topology<{ countries: GeometryCollection }>>;
     })
     .then((topology) => feature(topology, topology.objects.countries) as GeoJSON.FeatureCollection);
@@ -45,7 +46,13 @@ function fitTo(projection: GeoProjection, places: PlaceCluster[], width: number)
   const lons = places.map((p) => p.lon);
   const lats = places.map((p) => p.lat);
   if (!places.length) {
-    projection.fitExtent([[8, 8], [width - 8, HEIGHT - 8]], { type: "Sphere" });
+    projection.fitExtent(
+      [
+        [8, 8],
+        [width - 8, HEIGHT - 8],
+      ],
+      { type: "Sphere" },
+    );
     return;
   }
   const pad = (lo: number, hi: number, min: number) => {
@@ -55,8 +62,17 @@ function fitTo(projection: GeoProjection, places: PlaceCluster[], width: number)
   const [west, east] = pad(Math.min(...lons), Math.max(...lons), 16);
   const [south, north] = pad(Math.min(...lats), Math.max(...lats), 10);
   projection.fitExtent(
-    [[16, 16], [width - 16, HEIGHT - 16]],
-    { type: "MultiPoint", coordinates: [[west, Math.max(-80, south)], [east, Math.min(84, north)]] },
+    [
+      [16, 16],
+      [width - 16, HEIGHT - 16],
+    ],
+    {
+      type: "MultiPoint",
+      coordinates: [
+        [west, Math.max(-80, south)],
+        [east, Math.min(84, north)],
+      ],
+    },
   );
 }
 
@@ -72,20 +88,14 @@ function marker(place: PlaceCluster, onPick: (place: PlaceCluster) => void): SVG
     "g",
     {
       class: "marker",
-      tabindex: 0,
-      role: "button",
       "aria-label": label,
       "data-name": place.name ?? "",
-      onclick: () => onPick(place),
-      onkeydown: ((event: KeyboardEvent) => {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          onPick(place);
-        }
-      }) as EventListener,
+      ...buttonLike(() => onPick(place)),
     },
     svg("circle", { r, fill: scoreColor(score) }),
-    place.count > 1 ? svg("text", { class: darkChip(score) ? "on-dark" : "", dy: "0.35em" }, count(place.count)) : null,
+    place.count > 1
+      ? svg("text", { class: darkChip(score) ? "on-dark" : "", dy: "0.35em" }, count(place.count))
+      : null,
     svg("title", {}, label),
   );
   return group;
@@ -95,8 +105,19 @@ async function showPlace(panel: HTMLElement, place: PlaceCluster, signal: AbortS
   replace(panel, el("h2", {}, place.name ?? "Several places"), loading("Loading stories…"));
   try {
     const stories = await storiesById(place.stories, signal);
-    const more = place.stories.length >= STORIES_PER_PLACE ? el("p", { class: "muted small" }, `The first ${STORIES_PER_PLACE} stories; zoom in to split the cluster.`) : null;
-    const what = el("p", { class: "muted small" }, `${count(place.count)} located event${place.count === 1 ? "" : "s"} in ${place.stories.length} stor${place.stories.length === 1 ? "y" : "ies"}`);
+    const more =
+      place.stories.length >= STORIES_PER_PLACE
+        ? el(
+            "p",
+            { class: "muted small" },
+            `The first ${STORIES_PER_PLACE} stories; zoom in to split the cluster.`,
+          )
+        : null;
+    const what = el(
+      "p",
+      { class: "muted small" },
+      `${count(place.count)} located event${place.count === 1 ? "" : "s"} in ${place.stories.length} stor${place.stories.length === 1 ? "y" : "ies"}`,
+    );
     replace(panel, el("h2", {}, placeName(place)), what, more, storyTable(stories));
   } catch (error) {
     if ((error as Error).name !== "AbortError") replace(panel, errorBox(error));
@@ -110,7 +131,15 @@ function placesTable(places: PlaceCluster[], onPick: (place: PlaceCluster) => vo
       el(
         "tr",
         {},
-        el("td", {}, el("button", { type: "button", class: "link", onclick: () => onPick(p) }, p.name ?? "several places")),
+        el(
+          "td",
+          {},
+          el(
+            "button",
+            { type: "button", class: "link", onclick: () => onPick(p) },
+            p.name ?? "several places",
+          ),
+        ),
         el("td", {}, p.country ?? ""),
         el("td", { class: "num" }, count(p.count)),
         el("td", { class: "num" }, count(p.stories.length)),
@@ -120,7 +149,19 @@ function placesTable(places: PlaceCluster[], onPick: (place: PlaceCluster) => vo
   return el(
     "table",
     { class: "stories places" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Place or cluster"), el("th", {}, "Country"), el("th", { class: "num" }, "Located events"), el("th", { class: "num" }, "Stories"), el("th", { class: "num" }, "Mean score"))),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", {}, "Place or cluster"),
+        el("th", {}, "Country"),
+        el("th", { class: "num" }, "Located events"),
+        el("th", { class: "num" }, "Stories"),
+        el("th", { class: "num" }, "Mean score"),
+      ),
+    ),
     el("tbody", {}, ...rows),
   );
 }
@@ -136,13 +177,39 @@ function landLayer(shapes: GeoJSON.FeatureCollection, projection: GeoProjection)
   const land = svg("g", { class: "land" });
   const path = geoPath(projection);
   for (const country of shapes.features) {
-    land.append(svg("path", { d: path(country) ?? "", class: "country" }, svg("title", {}, String(country.properties?.name ?? ""))));
+    land.append(
+      svg(
+        "path",
+        { d: path(country) ?? "", class: "country" },
+        svg("title", {}, String(country.properties?.name ?? "")),
+      ),
+    );
   }
   return land;
 }
 
 /** The zoomable map of `state.places` over `shapes`; markers are redrawn on every zoom and re-clustered
  * (`load(cell)`) when the zoom settles at a scale that wants another cell size. */
+function drawMarkers(layer: SVGGElement, state: MapState, pick: (place: PlaceCluster) => void): void {
+  layer.replaceChildren();
+  for (const place of state.places) {
+    const [x, y] = state.transform.apply(state.projection([place.lon, place.lat]) ?? [0, 0]);
+    const node = marker(place, pick);
+    node.setAttribute("transform", `translate(${x},${y})`);
+    layer.append(node);
+  }
+}
+
+function zoomButtons(chart: SVGSVGElement, behaviour: ZoomBehavior<SVGSVGElement, unknown>): HTMLElement {
+  const zoomBy = (factor: number) => select(chart).call(behaviour.scaleBy, factor);
+  return el(
+    "div",
+    { class: "map-tools" },
+    el("button", { type: "button", onclick: () => zoomBy(2), "aria-label": "zoom in" }, "+"),
+    el("button", { type: "button", onclick: () => zoomBy(0.5), "aria-label": "zoom out" }, "−"),
+  );
+}
+
 interface MapHandlers {
   load: (cell: number) => Promise<PlaceCluster[]>;
   pick: (place: PlaceCluster) => void;
@@ -158,16 +225,20 @@ function zoomableMap(
 ): { chart: SVGSVGElement; tools: HTMLElement; settle: () => Promise<void> } {
   const land = landLayer(shapes, state.projection);
   const markers = svg("g", { class: "markers" });
-  const chart = svg("svg", { class: "map", width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: "img", "aria-label": "map of located stories" }, land, markers);
-  const draw = () => {
-    markers.replaceChildren();
-    for (const place of state.places) {
-      const [x, y] = state.transform.apply(state.projection([place.lon, place.lat]) ?? [0, 0]);
-      const node = marker(place, pick);
-      node.setAttribute("transform", `translate(${x},${y})`);
-      markers.append(node);
-    }
-  };
+  const chart = svg(
+    "svg",
+    {
+      class: "map",
+      width,
+      height: HEIGHT,
+      viewBox: `0 0 ${width} ${HEIGHT}`,
+      role: "img",
+      "aria-label": "map of located stories",
+    },
+    land,
+    markers,
+  );
+  const draw = () => drawMarkers(markers, state, pick);
   const settle = async () => {
     const cell = cellFor(state.projection, state.transform.k);
     if (cell !== state.cell) {
@@ -190,30 +261,43 @@ function zoomableMap(
       pending = window.setTimeout(() => settle().catch(onError), 200);
     });
   select(chart).call(behaviour);
-  const zoomBy = (factor: number) => select(chart).call(behaviour.scaleBy, factor);
-  const tools = el(
-    "div",
-    { class: "map-tools" },
-    el("button", { type: "button", onclick: () => zoomBy(2), "aria-label": "zoom in" }, "+"),
-    el("button", { type: "button", onclick: () => zoomBy(0.5), "aria-label": "zoom out" }, "−"),
-  );
-  return { chart, tools, settle };
+  return { chart, tools: zoomButtons(chart, behaviour), settle };
 }
 
 /** Render #/map?actor&recipient&type&outlet&since&until&contested. */
 export async function mapView(root: HTMLElement, route: Route, { meta, signal }: Context): Promise<void> {
   const filters: Query = filtersOf(route);
   const mapBox = el("div", { class: "map-box" }, loading("Loading map…"));
-  const panel = el("aside", { class: "panel map-panel", "aria-live": "polite" }, el("p", { class: "muted" }, "Pick a marker to list its stories."));
+  const panel = el(
+    "aside",
+    { class: "panel map-panel", "aria-live": "polite" },
+    el("p", { class: "muted" }, "Pick a marker to list its stories."),
+  );
   const tableBox = el("section", { class: "panel" });
-  root.append(el("h1", {}, "Map"), filterBar(route, meta), el("div", { class: "map-layout" }, el("section", { class: "panel" }, mapBox), panel), tableBox);
+  root.append(
+    el("h1", {}, "Map"),
+    filterBar(route, meta),
+    el("div", { class: "map-layout" }, el("section", { class: "panel" }, mapBox), panel),
+    tableBox,
+  );
   const width = Math.max(320, mapBox.clientWidth);
-  const load = async (cell: number) => (await get<Page<PlaceCluster>>("api/places", { ...filters, cell }, signal)).items;
+  const load = async (cell: number) =>
+    (await get<Page<PlaceCluster>>("api/places", { ...filters, cell }, signal)).items;
   const [shapes, first] = await Promise.all([countries(), load(CELLS[CELLS.length - 1])]);
-  const state: MapState = { projection: geoMercator(), transform: zoomIdentity, cell: CELLS[CELLS.length - 1], places: first };
+  const state: MapState = {
+    projection: geoMercator(),
+    transform: zoomIdentity,
+    cell: CELLS[CELLS.length - 1],
+    places: first,
+  };
   fitTo(state.projection, state.places, width);
   const pick = (place: PlaceCluster) => void showPlace(panel, place, signal);
-  const table = () => replace(tableBox, el("h2", {}, `Places (${count(state.places.length)} markers, cells of ${state.cell}°)`), placesTable(state.places, pick));
+  const table = () =>
+    replace(
+      tableBox,
+      el("h2", {}, `Places (${count(state.places.length)} markers, cells of ${state.cell}°)`),
+      placesTable(state.places, pick),
+    );
   const onError = (error: unknown) => {
     if ((error as Error).name !== "AbortError") replace(panel, errorBox(error));
   };

@@ -17,7 +17,10 @@ function marked(sentence: string, text: string): HTMLElement {
   const needle = text.toLowerCase();
   let at = 0;
   for (let hit = needle ? lower.indexOf(needle) : -1; hit >= 0; hit = lower.indexOf(needle, at)) {
-    out.append(sentence.slice(at, hit), el("mark", { class: "match" }, sentence.slice(hit, hit + needle.length)));
+    out.append(
+      sentence.slice(at, hit),
+      el("mark", { class: "match" }, sentence.slice(hit, hit + needle.length)),
+    );
     at = hit + needle.length;
   }
   out.append(sentence.slice(at));
@@ -32,7 +35,9 @@ function eventItem(mention: Mention, text: string): HTMLElement {
       "div",
       { class: "mention-meta" },
       el("span", { class: "date" }, dateLabel(mention.date, mention.date_precision)),
-      mention.story ? el("a", { href: href("story", [mention.story]) }, typeLabel(mention.type, mention.mode)) : el("span", {}, typeLabel(mention.type, mention.mode)),
+      mention.story
+        ? el("a", { href: href("story", [mention.story]) }, typeLabel(mention.type, mention.mode))
+        : el("span", {}, typeLabel(mention.type, mention.mode)),
       el("span", {}, `${codes(mention.actor)} → ${codes(mention.recipient)}`),
       scoreChip(mention.score),
       stanceBadge(mention.stance),
@@ -47,7 +52,9 @@ async function pagedEvents(box: HTMLElement, route: Route, text: string, signal:
   const offset = Number(route.params.get("offset") ?? 0) || 0;
   try {
     const page = await get<Page<Mention>>("api/events", { text, limit: PAGE_SIZE, offset }, signal);
-    const list = page.items.length ? el("ul", { class: "mentions" }, ...page.items.map((m) => eventItem(m, text))) : el("p", { class: "muted empty" }, "No event mentions match.");
+    const list = page.items.length
+      ? el("ul", { class: "mentions" }, ...page.items.map((m) => eventItem(m, text)))
+      : el("p", { class: "muted empty" }, "No event mentions match.");
     replace(box, pager(route, page), list);
   } catch (error) {
     if ((error as Error).name !== "AbortError") replace(box, errorBox(error));
@@ -58,23 +65,50 @@ async function pagedEvents(box: HTMLElement, route: Route, text: string, signal:
 export async function searchView(root: HTMLElement, route: Route, { signal }: Context): Promise<void> {
   const text = route.params.get("text") ?? "";
   const kind = route.params.get("kind") === "events" ? "events" : "stories";
-  const input = el("input", { type: "search", name: "text", value: text, maxlength: 200, placeholder: "drone, Nakhchivan, ceasefire…", "aria-label": "Search text" });
-  const form = el("form", { class: "filters", role: "search" }, input, el("button", { type: "submit", class: "primary" }, "Search"));
+  const input = el("input", {
+    type: "search",
+    name: "text",
+    value: text,
+    maxlength: 200,
+    placeholder: "drone, Nakhchivan, ceasefire…",
+    "aria-label": "Search text",
+  });
+  const form = el(
+    "form",
+    { class: "filters", role: "search" },
+    input,
+    el("button", { type: "submit", class: "primary" }, "Search"),
+  );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     go(href("search", [], { text: input.value.trim(), kind }));
   });
   const tab = (name: string, label: string) =>
-    el("a", { href: href("search", [], withParams(route, { kind: name, offset: null })), "aria-current": kind === name ? "true" : null }, label);
+    el(
+      "a",
+      {
+        href: href("search", [], withParams(route, { kind: name, offset: null })),
+        "aria-current": kind === name ? "true" : null,
+      },
+      label,
+    );
   const results = el("div", {});
   root.append(
     el("h1", {}, text ? `Search: “${text}”` : "Search"),
     form,
-    el("div", { class: "segmented", role: "group", "aria-label": "Search in" }, tab("stories", "Stories"), tab("events", "Event mentions")),
+    el(
+      "div",
+      { class: "segmented", role: "group", "aria-label": "Search in" },
+      tab("stories", "Stories"),
+      tab("events", "Event mentions"),
+    ),
     el("section", { class: "panel" }, results),
   );
   if (!text) {
-    replace(results, el("p", { class: "muted" }, "Type words to find in stories and in the sentences that report them."));
+    replace(
+      results,
+      el("p", { class: "muted" }, "Type words to find in stories and in the sentences that report them."),
+    );
     return;
   }
   if (kind === "events") await pagedEvents(results, route, text, signal);

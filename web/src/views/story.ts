@@ -53,7 +53,12 @@ function claimRow(claim: Claim): HTMLElement {
   return el(
     "tr",
     { class: `claim stance-${claim.stance}` },
-    el("th", { scope: "row" }, claimant, speakers.length ? el("div", { class: "muted small" }, `as ${speakers.join("; ")}`) : null),
+    el(
+      "th",
+      { scope: "row" },
+      claimant,
+      speakers.length ? el("div", { class: "muted small" }, `as ${speakers.join("; ")}`) : null,
+    ),
     el("td", {}, stanceBadge(claim.stance)),
     el("td", {}, claim.outlets.join("; ")),
     el("td", { class: "num" }, String(claim.mentions.length)),
@@ -105,7 +110,9 @@ function outletColumn(outlet: string, values: FigureValue[]): HTMLElement {
         "div",
         { class: `figure-value${value.value === null ? " vague" : ""}` },
         el("span", { class: "amount" }, value.value === null ? value.text : String(value.value)),
-        value.value !== null && value.text !== String(value.value) ? el("span", { class: "wording" }, ` “${value.text}”`) : null,
+        value.value !== null && value.text !== String(value.value)
+          ? el("span", { class: "wording" }, ` “${value.text}”`)
+          : null,
         el("div", { class: "per" }, [...sources].join("; ")),
       ),
     ),
@@ -120,9 +127,15 @@ function figureBlock(figure: Figure): HTMLElement {
       "h3",
       {},
       figure.name,
-      figure.disagree ? el("span", { class: "badge disagree" }, "sources disagree") : el("span", { class: "badge agree" }, "sources agree"),
+      figure.disagree
+        ? el("span", { class: "badge disagree" }, "sources disagree")
+        : el("span", { class: "badge agree" }, "sources agree"),
     ),
-    el("div", { class: "figure-values" }, ...[...groupBy(figure.values, (v) => v.outlet)].map(([outlet, values]) => outletColumn(outlet, values))),
+    el(
+      "div",
+      { class: "figure-values" },
+      ...[...groupBy(figure.values, (v) => v.outlet)].map(([outlet, values]) => outletColumn(outlet, values)),
+    ),
   );
 }
 
@@ -152,8 +165,20 @@ function reportBlock(report: Report): HTMLElement {
     el(
       "header",
       {},
-      el("h4", {}, report.article.url ? el("a", { href: report.article.url, rel: "noopener noreferrer", target: "_blank" }, title) : title),
-      el("span", { class: "muted" }, report.article.published ? `published ${dateLabel(report.article.published)}` : "publication date unknown"),
+      el(
+        "h4",
+        {},
+        report.article.url
+          ? el("a", { href: report.article.url, rel: "noopener noreferrer", target: "_blank" }, title)
+          : title,
+      ),
+      el(
+        "span",
+        { class: "muted" },
+        report.article.published
+          ? `published ${dateLabel(report.article.published)}`
+          : "publication date unknown",
+      ),
     ),
     el("ul", { class: "mentions" }, ...report.mentions.map(mentionBlock)),
   );
@@ -165,7 +190,12 @@ function reportsByOutlet(reports: Report[]): HTMLElement[] {
     el(
       "section",
       { class: "outlet", "data-outlet": outlet },
-      el("h3", {}, outlet, el("span", { class: "muted" }, ` · ${list.length} article${list.length === 1 ? "" : "s"}`)),
+      el(
+        "h3",
+        {},
+        outlet,
+        el("span", { class: "muted" }, ` · ${list.length} article${list.length === 1 ? "" : "s"}`),
+      ),
       ...list.map(reportBlock),
     ),
   );
@@ -178,22 +208,88 @@ function summary(story: StoryDetail): HTMLElement {
   return el(
     "div",
     { class: "story-summary" },
-    el("div", { class: "who" }, story.actor.map(entityLabel).join(" + ") || "unknown actor", el("span", { class: "arrow" }, " → "), story.recipient.map(entityLabel).join(" + ") || "no recipient"),
+    el(
+      "div",
+      { class: "who" },
+      story.actor.map(entityLabel).join(" + ") || "unknown actor",
+      el("span", { class: "arrow" }, " → "),
+      story.recipient.map(entityLabel).join(" + ") || "no recipient",
+    ),
     el(
       "dl",
       { class: "facts" },
       el("dt", {}, "Date"),
       el("dd", {}, dateLabel(story.date, story.date_precision)),
       el("dt", {}, "Place"),
-      el("dd", {}, story.location ? `${story.location.name}${story.location.country ? ` (${story.location.country})` : ""}` : "not located"),
+      el(
+        "dd",
+        {},
+        story.location
+          ? `${story.location.name}${story.location.country ? ` (${story.location.country})` : ""}`
+          : "not located",
+      ),
       el("dt", {}, "Score"),
       el("dd", {}, scoreChip(story.score)),
       el("dt", {}, "Sources"),
-      el("dd", {}, `${story.articles.length} articles from ${outlets.size} outlet${outlets.size === 1 ? "" : "s"}`),
+      el(
+        "dd",
+        {},
+        `${story.articles.length} articles from ${outlets.size} outlet${outlets.size === 1 ? "" : "s"}`,
+      ),
     ),
     actor && recipient
-      ? el("p", {}, el("a", { href: href("dyad", [actor, recipient], { period: "day" }) }, `${actor} → ${recipient} dyad over time`))
+      ? el(
+          "p",
+          {},
+          el(
+            "a",
+            { href: href("dyad", [actor, recipient], { period: "day" }) },
+            `${actor} → ${recipient} dyad over time`,
+          ),
+        )
       : null,
+  );
+}
+
+function storyHead(story: StoryDetail): HTMLElement {
+  return el(
+    "header",
+    { class: `story-head${story.contested ? " is-contested" : ""}` },
+    el("h1", {}, typeLabel(story.type, story.mode), story.contested ? contestedBadge() : null),
+    story.contested
+      ? el(
+          "p",
+          { class: "contested-note", role: "note" },
+          "Contested: at least one claimant denies this event. Read the denials before using it.",
+        )
+      : null,
+    summary(story),
+  );
+}
+
+function figuresPanel(figures: Figure[]): HTMLElement | null {
+  if (!figures.length) return null;
+  const ordered = [...figures.filter((f) => f.disagree), ...figures.filter((f) => !f.disagree)];
+  return el("section", { class: "panel" }, el("h2", {}, "Figures"), ...ordered.map(figureBlock));
+}
+
+function reportsPanel(reports: Report[]): HTMLElement {
+  const legend = el(
+    "p",
+    { class: "legend" },
+    "Evidence: ",
+    el("mark", { class: "trigger" }, "trigger"),
+    " ",
+    el("mark", { class: "actor" }, "actor"),
+    " ",
+    el("mark", { class: "recipient" }, "recipient"),
+  );
+  return el(
+    "section",
+    { class: "panel" },
+    el("h2", {}, "Reports by outlet"),
+    legend,
+    ...reportsByOutlet(reports),
   );
 }
 
@@ -201,35 +297,27 @@ function summary(story: StoryDetail): HTMLElement {
 export async function storyView(root: HTMLElement, route: Route, { signal }: Context): Promise<void> {
   const id = route.parts[0];
   if (!id) {
-    root.append(el("p", {}, "Pick a story from the ", el("a", { href: href("timeline") }, "timeline"), " or ", el("a", { href: href("search") }, "search"), "."));
+    root.append(
+      el(
+        "p",
+        {},
+        "Pick a story from the ",
+        el("a", { href: href("timeline") }, "timeline"),
+        " or ",
+        el("a", { href: href("search") }, "search"),
+        ".",
+      ),
+    );
     return;
   }
   root.append(loading("Loading story…"));
   const story = await get<StoryDetail>(`api/stories/${encodeURIComponent(id)}`, {}, signal);
-  const disagreeing = story.figures.filter((f) => f.disagree);
-  const agreeing = story.figures.filter((f) => !f.disagree);
   document.title = `${story.type} ${codes(story.actor)} → ${codes(story.recipient)} · eventlens`;
   replace(
     root,
-    el(
-      "header",
-      { class: `story-head${story.contested ? " is-contested" : ""}` },
-      el("h1", {}, typeLabel(story.type, story.mode), story.contested ? contestedBadge() : null),
-      story.contested
-        ? el("p", { class: "contested-note", role: "note" }, "Contested: at least one claimant denies this event. Read the denials before using it.")
-        : null,
-      summary(story),
-    ),
+    storyHead(story),
     el("section", { class: "panel" }, el("h2", {}, "Who says so"), claimsTable(story)),
-    story.figures.length
-      ? el("section", { class: "panel" }, el("h2", {}, "Figures"), ...disagreeing.map(figureBlock), ...agreeing.map(figureBlock))
-      : null,
-    el(
-      "section",
-      { class: "panel" },
-      el("h2", {}, "Reports by outlet"),
-      el("p", { class: "legend" }, "Evidence: ", el("mark", { class: "trigger" }, "trigger"), " ", el("mark", { class: "actor" }, "actor"), " ", el("mark", { class: "recipient" }, "recipient")),
-      ...reportsByOutlet(story.reports),
-    ),
+    figuresPanel(story.figures),
+    reportsPanel(story.reports),
   );
 }

@@ -43,8 +43,14 @@ function columns(timeline: Timeline, first: string, last: string, period: Period
     const stories = item?.stories ?? 0;
     return {
       period: start,
-      up: scores.filter(([s]) => s >= 0).sort((a, b) => a[0] - b[0]).map(segment),
-      down: scores.filter(([s]) => s < 0).sort((a, b) => b[0] - a[0]).map(segment),
+      up: scores
+        .filter(([s]) => s >= 0)
+        .sort((a, b) => a[0] - b[0])
+        .map(segment),
+      down: scores
+        .filter(([s]) => s < 0)
+        .sort((a, b) => b[0] - a[0])
+        .map(segment),
       title: `${period === "day" ? "" : `${period} of `}${dateLabel(start)}: ${count(stories)} stor${stories === 1 ? "y" : "ies"}`,
       pickable: stories > 0,
     };
@@ -55,10 +61,23 @@ function columns(timeline: Timeline, first: string, last: string, period: Period
 function rangeLinks(route: Route, last: string | null): HTMLElement | null {
   if (!last) return null;
   const end = lastDay(last);
-  const back = (days: number) => new Date(new Date(`${end}T00:00:00Z`).getTime() - days * 86_400_000).toISOString().slice(0, 10);
+  const back = (days: number) =>
+    new Date(new Date(`${end}T00:00:00Z`).getTime() - days * 86_400_000).toISOString().slice(0, 10);
   const link = (label: string, since: string | null, until: string | null) => {
-    const current = (route.params.get("since") ?? null) === since && (route.params.get("until") ?? null) === until;
-    return el("a", { href: href("timeline", [], withParams(route, { since, until, period: null, day: null, offset: null })), "aria-current": current ? "true" : null }, label);
+    const current =
+      (route.params.get("since") ?? null) === since && (route.params.get("until") ?? null) === until;
+    return el(
+      "a",
+      {
+        href: href(
+          "timeline",
+          [],
+          withParams(route, { since, until, period: null, day: null, offset: null }),
+        ),
+        "aria-current": current ? "true" : null,
+      },
+      label,
+    );
   };
   return el(
     "div",
@@ -73,7 +92,14 @@ function periodLinks(route: Route, period: Period): HTMLElement {
     "div",
     { class: "segmented", role: "group", "aria-label": "Bar width" },
     ...PERIODS.map((p) =>
-      el("a", { href: href("timeline", [], withParams(route, { period: p, day: null, offset: null })), "aria-current": p === period ? "true" : null }, p),
+      el(
+        "a",
+        {
+          href: href("timeline", [], withParams(route, { period: p, day: null, offset: null })),
+          "aria-current": p === period ? "true" : null,
+        },
+        p,
+      ),
     ),
   );
 }
@@ -83,27 +109,47 @@ async function drawChart(box: HTMLElement, route: Route, context: Context, filte
   const until = route.params.get("until") ?? context.meta.date_range.last;
   const wanted = route.params.get("period") as Period | null;
   const guess = since && until ? periodFor(firstDay(since), lastDay(until)) : "day";
-  const timeline = await get<Timeline>("api/timeline", { ...filters, period: wanted ?? guess }, context.signal);
+  const timeline = await get<Timeline>(
+    "api/timeline",
+    { ...filters, period: wanted ?? guess },
+    context.signal,
+  );
   const items = timeline.items;
   const period = timeline.period as Period;
   const first = route.params.get("since") ? firstDay(since as string) : items[0]?.period;
   const last = route.params.get("until") ? lastDay(until as string) : items[items.length - 1]?.period;
   const total = items.reduce((n, item) => n + item.stories, 0);
   const note = timeline.undated
-    ? el("p", { class: "muted small" }, `${count(timeline.undated)} matching stor${timeline.undated === 1 ? "y is" : "ies are"} dated only to a month or year: listed below, not drawn.`)
+    ? el(
+        "p",
+        { class: "muted small" },
+        `${count(timeline.undated)} matching stor${timeline.undated === 1 ? "y is" : "ies are"} dated only to a month or year: listed below, not drawn.`,
+      )
     : null;
   if (!first || !last || !items.length) {
     replace(box, el("p", { class: "muted empty" }, "No day-dated stories match these filters."), note);
     return;
   }
-  const chart = divergingChart(columns(timeline, first, last, period), period, Math.max(320, box.clientWidth - 4), {
-    selected: route.params.get("day"),
-    yLabel: { up: "cooperation (stories)", down: "conflict (stories)" },
-    onPick: (day) => go(href("timeline", [], withParams(route, { day, period, offset: null }))),
-  });
+  const chart = divergingChart(
+    columns(timeline, first, last, period),
+    period,
+    Math.max(320, box.clientWidth - 4),
+    {
+      selected: route.params.get("day"),
+      yLabel: { up: "cooperation (stories)", down: "conflict (stories)" },
+      onPick: (day) => go(href("timeline", [], withParams(route, { day, period, offset: null }))),
+    },
+  );
   replace(
     box,
-    el("div", { class: "chart-head" }, el("span", {}, `${count(total)} stories from ${dateLabel(first)} to ${dateLabel(last)}, per ${period}`), rangeLinks(route, context.meta.date_range.last), periodLinks(route, period), scoreLegend(scoreColor)),
+    el(
+      "div",
+      { class: "chart-head" },
+      el("span", {}, `${count(total)} stories from ${dateLabel(first)} to ${dateLabel(last)}, per ${period}`),
+      rangeLinks(route, context.meta.date_range.last),
+      periodLinks(route, period),
+      scoreLegend(scoreColor),
+    ),
     chart,
     note,
   );
@@ -137,8 +183,28 @@ export async function timelineView(root: HTMLElement, route: Route, context: Con
         "h2",
         {},
         "Stories",
-        day ? el("span", { class: "pill" }, `${dateLabel(day)} `, el("a", { href: href("timeline", [], withParams(route, { day: null, offset: null })), "aria-label": "show all periods" }, "×")) : null,
-        actor && recipient ? el("a", { class: "aside", href: href("dyad", [actor, recipient], { period: "day" }) }, `${actor} → ${recipient} dyad`) : null,
+        day
+          ? el(
+              "span",
+              { class: "pill" },
+              `${dateLabel(day)} `,
+              el(
+                "a",
+                {
+                  href: href("timeline", [], withParams(route, { day: null, offset: null })),
+                  "aria-label": "show all periods",
+                },
+                "×",
+              ),
+            )
+          : null,
+        actor && recipient
+          ? el(
+              "a",
+              { class: "aside", href: href("dyad", [actor, recipient], { period: "day" }) },
+              `${actor} → ${recipient} dyad`,
+            )
+          : null,
       ),
       listBox,
     ),
