@@ -6,7 +6,8 @@ whose `articles`, `mentions` and `entities` are views over read_parquet('FOLDER/
 hive_partitioning = true), laid out as the store's tables, and whose other tables are empty: a
 `Store(PATH, read_only=True)` reads it like any database (`eventlens events --db PATH`, `eventlens export
 --db PATH`, DuckDB's own SQL), DuckDB reading the Parquet files at each query, so files added to the
-folder are seen at once. Nothing is copied.
+folder are seen at once (partitioned as the export partitions them: another export's folder inside it,
+say; DuckDB refuses a folder whose files are partitioned in different ways). Nothing is copied.
 
 What the export records do not carry stays empty: an article's text, URL and language (an article
 without mentions is absent), a claimant's canonical name, and each mention's sentence offset, read as its
