@@ -42,6 +42,28 @@ function iso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The first day of a YYYY, YYYY-MM or YYYY-MM-DD date, as YYYY-MM-DD. */
+export function firstDay(value: string): string {
+  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
+}
+
+/** The day before `day` (YYYY-MM-DD). */
+export function dayBefore(day: string): string {
+  return daysBefore(day, 1);
+}
+
+/** The last day of a YYYY, YYYY-MM or YYYY-MM-DD date, as YYYY-MM-DD. */
+export function lastDay(value: string): string {
+  if (value.length === 10) return value;
+  if (value.length === 4) return `${value}-12-31`;
+  return dayBefore(nextPeriod(`${value}-01`, "month"));
+}
+
+/** The day `days` days before `day` (YYYY-MM-DD). */
+export function daysBefore(day: string, days: number): string {
+  return iso(new Date(utc(day).getTime() - days * DAY));
+}
+
 /** The first day (YYYY-MM-DD) of the `period` holding `day`: itself, its ISO week's Monday, or the 1st. */
 export function periodStart(day: string, period: Period): string {
   const date = utc(day);

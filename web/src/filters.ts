@@ -4,7 +4,8 @@
 import type { Meta, Query } from "./api";
 import { el } from "./dom";
 import type { Route } from "./route";
-import { go, href } from "./route";
+import { daysBefore, lastDay } from "./charts";
+import { go, href, withParams } from "./route";
 
 export const FILTER_KEYS = ["actor", "recipient", "type", "outlet", "since", "until", "contested", "text"];
 
@@ -88,4 +89,23 @@ export function filterBar(route: Route, meta: Meta, keep: string[] = []): HTMLFo
     go(href(route.view, route.parts, query));
   });
   return form;
+}
+
+/** Quick date ranges ending on `last` (the data's last date): all of it, or its last 30, 90 or 365 days;
+ * choosing one also clears the route params named in `reset`. */
+export function rangeLinks(route: Route, last: string | null, reset: string[] = []): HTMLElement | null {
+  if (!last) return null;
+  const end = lastDay(last);
+  const cleared = Object.fromEntries(["day", "offset", ...reset].map((key) => [key, null]));
+  const link = (label: string, since: string | null, until: string | null) => {
+    const current = route.params.get("since") === since && route.params.get("until") === until;
+    const target = href(route.view, route.parts, withParams(route, { ...cleared, since, until }));
+    return el("a", { href: target, "aria-current": current ? "true" : null }, label);
+  };
+  return el(
+    "div",
+    { class: "segmented", role: "group", "aria-label": "Date range" },
+    link("all", null, null),
+    ...[30, 90, 365].map((days) => link(`last ${days} days`, daysBefore(end, days - 1), end)),
+  );
 }

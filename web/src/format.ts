@@ -8,9 +8,19 @@ import { el } from "./dom";
 /** PLOVER conflict–cooperation score (-10 … 10) → colour: conflict red, cooperation blue, 0 pale. */
 export const scoreColor = scaleDiverging<string>(interpolateRdBu).domain([-10, 0, 10]).clamp(true);
 
-/** Whether text on a chip of score `score` should be light (the chip is dark). */
+function luminance(color: string): number {
+  const [r, g, b] = (color.match(/\d+(\.\d+)?/g) ?? ["0", "0", "0"]).map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Whether white text reads better than the page's ink on the colour of score `score` (WCAG contrast). */
 export function darkChip(score: number): boolean {
-  return Math.abs(score) >= 6;
+  const l = luminance(scoreColor(score));
+  const ink = 0.017; // relative luminance of --ink, #1d2430
+  return 1.05 / (l + 0.05) > (l + 0.05) / (ink + 0.05);
 }
 
 /** A score chip: the signed score on its colour. */

@@ -73,9 +73,9 @@ export function pager(route: Route, page: Page<unknown>): HTMLElement {
   return el(
     "nav",
     { class: "pager", "aria-label": "Pages" },
-    link("← Newer", Math.max(0, page.offset - page.limit), page.offset > 0),
+    link("← Previous", Math.max(0, page.offset - page.limit), page.offset > 0),
     range,
-    link("Older →", page.offset + page.limit, last < page.total),
+    link("Next →", page.offset + page.limit, last < page.total),
   );
 }
 

@@ -6,11 +6,12 @@ import { get, storiesById } from "../api";
 import type { Column, Period } from "../charts";
 import { divergingChart, periodStart } from "../charts";
 import { el, errorBox, loading, replace } from "../dom";
+import { rangeLinks } from "../filters";
 import { count, dateLabel, scoreColor } from "../format";
 import type { Context } from "../main";
 import type { Route } from "../route";
 import { go, href, withParams } from "../route";
-import { storyTable } from "../storylist";
+import { pager, storyTable } from "../storylist";
 
 const CONFLICT = scoreColor(-7);
 const COOPERATION = scoreColor(7);
@@ -104,7 +105,10 @@ function alertItem(alert: Alert, route: Route): HTMLElement {
     { class: "alert", "data-day": alert.day },
     el(
       "a",
-      { class: "alert-day", href: href("dyad", route.parts, withParams(route, { day: alert.day })) },
+      {
+        class: "alert-day",
+        href: href("dyad", route.parts, withParams(route, { day: alert.day, offset: null })),
+      },
       `⚠ Alert on ${dateLabel(alert.day)}`,
     ),
     el(
@@ -116,10 +120,17 @@ function alertItem(alert: Alert, route: Route): HTMLElement {
   );
 }
 
-async function dayStories(box: HTMLElement, ids: string[], signal: AbortSignal): Promise<void> {
-  replace(box, loading(`Loading ${ids.length} stories…`));
+const DAY_PAGE = 25;
+
+/** The stories behind the picked day, DAY_PAGE at a time (the route's `offset`), with a pager. */
+async function dayStories(box: HTMLElement, ids: string[], route: Route, signal: AbortSignal): Promise<void> {
+  const offset = Math.max(0, Number(route.params.get("offset") ?? 0) || 0);
+  const shown = ids.slice(offset, offset + DAY_PAGE);
+  replace(box, loading(`Loading ${shown.length} stories…`));
   try {
-    replace(box, storyTable(await storiesById(ids, signal)));
+    const stories = await storiesById(shown, signal);
+    const page = { total: ids.length, limit: DAY_PAGE, offset, items: stories };
+    replace(box, pager(route, page), storyTable(stories));
   } catch (error) {
     if ((error as Error).name !== "AbortError") replace(box, errorBox(error));
   }
@@ -158,7 +169,7 @@ function rangeForm(route: Route): HTMLFormElement {
   return form;
 }
 
-function controls(route: Route, series: DyadSeries): HTMLElement {
+function controls(route: Route, series: DyadSeries, last: string | null): HTMLElement {
   const [actor, recipient] = route.parts;
   const period = series.period;
   const link = (label: string, changes: Record<string, string | null>, current: boolean) =>
@@ -192,6 +203,7 @@ function controls(route: Route, series: DyadSeries): HTMLElement {
     ),
     el("a", { class: "button", href: href("timeline", [], { actor, recipient }) }, "stories on the timeline"),
     rangeForm(route),
+    rangeLinks(route, last),
   );
 }
 
@@ -212,7 +224,7 @@ function chart(box: HTMLElement, series: DyadSeries, route: Route, selected: str
     selected,
     marks: series.alerts.map((a) => ({ period: a.day, label: `alert on ${a.day}` })),
     yLabel: { up: "cooperation (PLOVER score)", down: "conflict (PLOVER score)" },
-    onPick: (picked) => go(href("dyad", route.parts, withParams(route, { day: picked }))),
+    onPick: (picked) => go(href("dyad", route.parts, withParams(route, { day: picked, offset: null }))),
   });
 }
 
@@ -228,7 +240,7 @@ function fetchSeries(route: Route, signal: AbortSignal): Promise<DyadSeries> {
 }
 
 /** Render #/dyad, or #/dyad/<actor>/<recipient>?period&directed&since&until&day. */
-export async function dyadView(root: HTMLElement, route: Route, { signal }: Context): Promise<void> {
+export async function dyadView(root: HTMLElement, route: Route, { meta, signal }: Context): Promise<void> {
   const [actor, recipient] = route.parts;
   if (!actor || !recipient) {
     root.append(
@@ -248,14 +260,14 @@ export async function dyadView(root: HTMLElement, route: Route, { signal }: Cont
   replace(
     root,
     heading(series.directed),
-    controls(route, series),
+    controls(route, series, meta.date_range.last),
     el("section", { class: "panel" }, chartBox),
     alertsPanel(series, route),
     el("section", { class: "panel" }, el("h2", {}, day ? `Stories on ${dateLabel(day)}` : "Stories"), dayBox),
   );
   chartBox.append(chart(chartBox, series, route, start));
   const point = series.series.find((p) => p.period === start);
-  if (point) await dayStories(dayBox, point.stories, signal);
+  if (point) await dayStories(dayBox, point.stories, route, signal);
   else {
     const hint = day
       ? `No stories on ${dateLabel(day)}.`

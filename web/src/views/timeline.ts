@@ -5,9 +5,18 @@
 import type { Query, Timeline } from "../api";
 import { get } from "../api";
 import type { Column, Period } from "../charts";
-import { divergingChart, nextPeriod, periodFor, periodsBetween, scoreLegend } from "../charts";
+import {
+  dayBefore,
+  divergingChart,
+  firstDay,
+  lastDay,
+  nextPeriod,
+  periodFor,
+  periodsBetween,
+  scoreLegend,
+} from "../charts";
 import { el, errorBox, loading, replace } from "../dom";
-import { filterBar, filtersOf } from "../filters";
+import { filterBar, filtersOf, rangeLinks } from "../filters";
 import { count, dateLabel, scoreColor } from "../format";
 import type { Context } from "../main";
 import type { Route } from "../route";
@@ -15,20 +24,6 @@ import { go, href, withParams } from "../route";
 import { pagedStories } from "../storylist";
 
 const PERIODS: Period[] = ["day", "week", "month"];
-
-function firstDay(value: string): string {
-  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
-}
-
-function lastDay(value: string): string {
-  if (value.length === 10) return value;
-  if (value.length === 4) return `${value}-12-31`;
-  return dayBefore(nextPeriod(`${value}-01`, "month"));
-}
-
-function dayBefore(day: string): string {
-  return new Date(new Date(`${day}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
-}
 
 function columns(timeline: Timeline, first: string, last: string, period: Period): Column[] {
   const byPeriod = new Map(timeline.items.map((item) => [item.period, item]));
@@ -55,36 +50,6 @@ function columns(timeline: Timeline, first: string, last: string, period: Period
       pickable: stories > 0,
     };
   });
-}
-
-/** Quick ranges ending on the last day of the data: all of it, or its last 30, 90 or 365 days. */
-function rangeLinks(route: Route, last: string | null): HTMLElement | null {
-  if (!last) return null;
-  const end = lastDay(last);
-  const back = (days: number) =>
-    new Date(new Date(`${end}T00:00:00Z`).getTime() - days * 86_400_000).toISOString().slice(0, 10);
-  const link = (label: string, since: string | null, until: string | null) => {
-    const current =
-      (route.params.get("since") ?? null) === since && (route.params.get("until") ?? null) === until;
-    return el(
-      "a",
-      {
-        href: href(
-          "timeline",
-          [],
-          withParams(route, { since, until, period: null, day: null, offset: null }),
-        ),
-        "aria-current": current ? "true" : null,
-      },
-      label,
-    );
-  };
-  return el(
-    "div",
-    { class: "segmented", role: "group", "aria-label": "Date range" },
-    link("all", null, null),
-    ...[30, 90, 365].map((days) => link(`last ${days} days`, back(days - 1), end)),
-  );
 }
 
 function periodLinks(route: Route, period: Period): HTMLElement {
@@ -146,7 +111,7 @@ async function drawChart(box: HTMLElement, route: Route, context: Context, filte
       "div",
       { class: "chart-head" },
       el("span", {}, `${count(total)} stories from ${dateLabel(first)} to ${dateLabel(last)}, per ${period}`),
-      rangeLinks(route, context.meta.date_range.last),
+      rangeLinks(route, context.meta.date_range.last, ["period"]),
       periodLinks(route, period),
       scoreLegend(scoreColor),
     ),
