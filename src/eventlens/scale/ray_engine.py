@@ -231,7 +231,7 @@ def _init(ray: Any, settings: RaySettings) -> None:
                                "log_to_driver": False}  # fmt: skip
     if settings.address is None:
         cpus = settings.cpus or settings.workers or os.cpu_count() or 1
-        ray.init(num_cpus=cpus, **options)
+        ray.init(address="local", num_cpus=cpus, **options)  # a new Ray, even where one is running
         return
     try:
         _reachable(settings.address)
