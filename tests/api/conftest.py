@@ -4,23 +4,15 @@ serving that database (with a dashboard folder of the test's own) through FastAP
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from api_support import ingest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from eventlens.api import create_app
-
-EVENTLENS = Path(sys.executable).with_name("eventlens")
-
-
-def ingest(inputs: Path, db: Path) -> None:
-    """`eventlens ingest INPUTS --db DB` in its own process, as a user runs it."""
-    subprocess.run([str(EVENTLENS), "ingest", str(inputs), "--db", str(db)], check=True, capture_output=True)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,10 @@ from eventlens.api import alerts, articles, clusters, dyads, events, meta, stori
 from eventlens.api.snapshot import Snapshots
 from eventlens.errors import EventlensError, ParameterError
 
-__all__ = ["SECURITY_HEADERS", "create_app"]
+__all__ = ["ROUTERS", "SECURITY_HEADERS", "create_app"]
+
+ROUTERS = tuple(module.router for module in (meta, articles, events, stories, dyads, alerts, clusters))
+"""The API's routers, one per resource."""
 
 SECURITY_HEADERS = {
     "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -143,8 +146,8 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.snapshots = snapshots
-    for module in (meta, articles, events, stories, dyads, alerts, clusters):
-        app.include_router(module.router)
+    for router in ROUTERS:
+        app.include_router(router)
     app.add_exception_handler(ParameterError, _parameter_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(EventlensError, _eventlens_error)

@@ -102,14 +102,17 @@ class Snapshots:
             raise StoreError(
                 f"{self.source}: no database here; run `eventlens ingest ... --db {self.source}`"
             )
+        self._closed = False
+        self._current = self._open(wait)
+
+    def _open(self, wait: float) -> Snapshot:
+        """A first snapshot, waiting up to `wait` seconds while a writer holds the file."""
         deadline = time.monotonic() + wait
         while (first := self._take()) is None:
-            if time.monotonic() > deadline:
-                raise StoreError(
-                    f"{self.source}: an ingest has held it for {wait:g} s; serve it when it is done"
-                )
+            if time.monotonic() >= deadline:
+                raise StoreError(f"{self.source}: an ingest has held it {wait:g} s; serve it when it is done")
             time.sleep(0.5)
-        self._current = first
+        return first
 
     @property
     def current(self) -> Snapshot:
@@ -176,6 +179,8 @@ class Snapshots:
     @contextmanager
     def store(self) -> Iterator[tuple[Snapshot, Store]]:
         """The current snapshot and a read-only Store on it for one request (closed afterwards)."""
+        if self._closed:
+            self._reopen()
         self._maybe_refresh()
         with self._lock:
             snapshot = self._current
@@ -195,9 +200,17 @@ class Snapshots:
         with self._refreshing:
             pass
 
+    def _reopen(self) -> None:
+        """A new snapshot for a request after `close` (an app whose lifespan ends and starts again)."""
+        with self._refreshing:
+            if self._closed:
+                self._current = self._open(wait=5.0)
+                self._closed = False
+
     def close(self) -> None:
-        """Delete the current copy (the server is stopping)."""
+        """Delete the current copy (the server is stopping; a later request takes a new one)."""
         with self._lock:
+            self._closed = True
             self._current.retired = True
             idle = self._current.users == 0
         if idle:
