@@ -6,9 +6,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from eventlens.api.deps import ERRORS, Code, Day, Limit, ListBody, Offset, StoreDep, page_body
+from eventlens.api.deps import ERRORS, Code, Day, Limit, ListBody, Offset, StoreDep, cached_alerts, page_body
 from eventlens.params import api_parameter, check_code
-from eventlens.query import Page, alert_list, parse_window, pick_alerts
+from eventlens.query import Page, parse_window, pick_alerts
 
 __all__ = ["router"]
 
@@ -32,7 +32,7 @@ def list_alerts(
     first, last = parse_window(since, until, api_parameter)
     sides = {"actor": actor and check_code(actor, "actor"),
              "recipient": recipient and check_code(recipient, "recipient")}  # fmt: skip
-    found = request.state.snapshot.cached("alerts", lambda: alert_list(store))
+    found = cached_alerts(request.state.snapshot, store)
     chosen = pick_alerts(found, since=first, until=last, **sides)
     items = [a.to_dict() for a in chosen[offset : offset + limit]]
     return page_body(Page(len(chosen), limit, offset, items))

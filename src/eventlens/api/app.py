@@ -24,8 +24,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventlens.api import alerts, articles, clusters, dyads, events, meta, stories
-from eventlens.api.snapshot import Snapshots
+from eventlens.api.deps import cached_alerts, cached_facts
+from eventlens.api.snapshot import Snapshot, Snapshots
 from eventlens.errors import EventlensError, ParameterError
+from eventlens.store import Store
 
 __all__ = ["ROUTERS", "SECURITY_HEADERS", "create_app"]
 
@@ -88,6 +90,13 @@ def _eventlens_error(request: Request, error: Exception) -> JSONResponse:
     return _error(503, str(error), None)
 
 
+def _warm(snapshot: Snapshot, store: Store) -> None:
+    """What every snapshot computes once before requests need it: the alerts (seconds on a large
+    database) and the facts of /api/meta."""
+    cached_alerts(snapshot, store)
+    cached_facts(snapshot, store)
+
+
 def _static_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "web" / "static"
 
@@ -131,7 +140,7 @@ def create_app(
     in `static_dir` (default: the package's built dashboard). CORS is off unless `cors_origins` names
     origins (GET only). Raises StoreError when `db` cannot be served (missing, not an eventlens
     database, held by an ingest for 30 s)."""
-    snapshots = Snapshots(db, interval=snapshot_interval)
+    snapshots = Snapshots(db, interval=snapshot_interval, warm=_warm)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -14,8 +14,10 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Query, Request
 from pydantic import BaseModel
 
+from eventlens.analyze import Alert
+from eventlens.api.snapshot import Snapshot
 from eventlens.params import api_parameter
-from eventlens.query import EventFilters, Page, StoryFilters
+from eventlens.query import EventFilters, Page, StoryFilters, alert_list, facts
 from eventlens.store import Store
 
 __all__ = [
@@ -30,6 +32,8 @@ __all__ = [
     "Offset",
     "StoreDep",
     "Text",
+    "cached_alerts",
+    "cached_facts",
     "event_filters",
     "not_found",
     "page_body",
@@ -63,6 +67,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "No such id"},
     422: {"model": ErrorBody, "description": "A parameter is malformed, unknown or out of bounds"},
 }
+
+
+def cached_alerts(snapshot: Snapshot, store: Store) -> list[Alert]:
+    """Every alert of the snapshot, computed once (eventlens.query.alert_list)."""
+    return snapshot.cached("alerts", lambda: alert_list(store))
+
+
+def cached_facts(snapshot: Snapshot, store: Store) -> dict[str, Any]:
+    """The facts of /api/meta for the snapshot, computed once (eventlens.query.facts)."""
+    return snapshot.cached("facts", lambda: facts(store))
 
 
 def _store(request: Request) -> Iterator[Store]:

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from eventlens.api.deps import ERRORS, Day, Limit, ListBody, Offset, StoreDep, page_body
+from eventlens.api.deps import ERRORS, Day, Limit, ListBody, Offset, StoreDep, cached_alerts, page_body
 from eventlens.params import api_parameter, check_code
-from eventlens.query import Page, alert_list, dyad_series, parse_window, pick_alerts
+from eventlens.query import Page, dyad_series, parse_window, pick_alerts
 
 __all__ = ["router"]
 
@@ -53,7 +53,7 @@ def dyad(
     first, last = parse_window(since, until, api_parameter)
     series = dyad_series(store, a, r, directed=directed, period=period.value, since=first, until=last,
                          spell=str)  # fmt: skip
-    found = request.state.snapshot.cached("alerts", lambda: alert_list(store))
+    found = cached_alerts(request.state.snapshot, store)
     pairs = [(a, r)] if directed else [(a, r), (r, a)]
     alerts = [x.to_dict() for p in pairs for x in pick_alerts(found, since=first, until=last, actor=p[0],
                                                                 recipient=p[1])]  # fmt: skip

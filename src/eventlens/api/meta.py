@@ -7,8 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from eventlens.api.deps import StoreDep
-from eventlens.query import facts
+from eventlens.api.deps import StoreDep, cached_facts
 
 __all__ = ["router"]
 
@@ -21,7 +20,7 @@ def meta(request: Request, store: StoreDep) -> dict[str, Any]:
     file had last changed then, counts of articles, mentions and stories, the outlets, the PLOVER types
     present, the first and last event date, and the eventlens version."""
     snapshot = request.state.snapshot
-    found = snapshot.cached("facts", lambda: facts(store))
+    found = cached_facts(snapshot, store)
     return {
         "db": request.app.state.snapshots.source.name,
         "snapshot": {

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from eventlens.errors import StoreError
+from eventlens.errors import EventlensError, StoreError
 from eventlens.store import Store
 
 __all__ = ["Snapshot", "Snapshots"]
@@ -72,10 +72,14 @@ class Snapshot:
     retired: bool = False
     derived: dict[str, Any] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    locks: dict[str, threading.Lock] = field(default_factory=dict)
 
     def cached(self, key: str, compute: Callable[[], T]) -> T:
-        """`compute()` once per snapshot (concurrent first callers wait for the one computing)."""
+        """`compute()` once per snapshot and key (concurrent first callers of a key wait for the one
+        computing it; other keys are not held up)."""
         with self.lock:
+            key_lock = self.locks.setdefault(key, threading.Lock())
+        with key_lock:
             if key not in self.derived:
                 self.derived[key] = compute()
             return self.derived[key]
@@ -88,13 +92,23 @@ class Snapshot:
 class Snapshots:
     """The snapshots of one database file; `store()` gives a request a Store on the current one.
 
+    `warm(snapshot, store)` computes what is costly on a snapshot (`Snapshot.cached`) before requests
+    need it: on the first snapshot in a background thread, on a new one before it replaces the old.
     Raises StoreError at construction when the file is missing, not an eventlens database, or held by
     an ingest for longer than `wait` seconds (there is nothing to serve yet).
     """
 
-    def __init__(self, source: str | Path, *, interval: float = 3.0, wait: float = 30.0) -> None:
+    def __init__(
+        self,
+        source: str | Path,
+        *,
+        interval: float = 3.0,
+        wait: float = 30.0,
+        warm: Callable[[Snapshot, Store], None] | None = None,
+    ) -> None:
         self.source = Path(source)
         self.interval = interval
+        self._warm = warm
         self._lock = threading.Lock()
         self._refreshing = threading.Lock()
         self._checked = time.monotonic()
@@ -104,6 +118,7 @@ class Snapshots:
             )
         self._closed = False
         self._current = self._open(wait)
+        self._warm_current()
 
     def _open(self, wait: float) -> Snapshot:
         """A first snapshot, waiting up to `wait` seconds while a writer holds the file."""
@@ -162,12 +177,36 @@ class Snapshots:
             return
         if fresh is None:
             return
+        self._prepare(fresh)
         with self._lock:
             old, self._current = self._current, fresh
             old.retired = True
             idle = old.users == 0
         if idle:
             old.close()
+
+    def _prepare(self, snapshot: Snapshot) -> None:
+        """Run `warm` on a snapshot no request uses yet; a failure leaves the work to the requests."""
+        if self._warm is None:
+            return
+        try:
+            with Store(snapshot.path, read_only=True) as store:
+                self._warm(snapshot, store)
+        except (EventlensError, duckdb.Error) as error:
+            log.warning("%s: could not prepare the snapshot: %s", self.source, error)
+
+    def _warm_current(self) -> None:
+        """Run `warm` on the current snapshot in a background thread (requests meanwhile wait only for
+        what they need of it)."""
+        warm = self._warm
+        if warm is None:
+            return
+
+        def run() -> None:
+            with self.store() as (snapshot, store):
+                warm(snapshot, store)
+
+        threading.Thread(target=run, name="eventlens-warm", daemon=True).start()
 
     def _maybe_refresh(self) -> None:
         now = time.monotonic()
@@ -206,6 +245,7 @@ class Snapshots:
             if self._closed:
                 self._current = self._open(wait=5.0)
                 self._closed = False
+                self._warm_current()
 
     def close(self) -> None:
         """Delete the current copy (the server is stopping; a later request takes a new one)."""
