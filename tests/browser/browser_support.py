@@ -44,11 +44,17 @@ class Dashboard:
         return path
 
 
+def _failed(problems: Problems, url: str, failure: str | None) -> None:
+    # A view aborts the fetches of the view it replaces (net::ERR_ABORTED): intended, not a failure.
+    if failure != "net::ERR_ABORTED":
+        problems.requests.append(f"request failed: {url} {failure}")
+
+
 def watch(page: Page) -> Problems:
     """Record `page`'s console errors, page errors and failed or erroring requests."""
     problems = Problems()
     page.on("console", lambda m: m.type == "error" and problems.console.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: problems.errors.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.requests.append(f"request failed: {r.url} {r.failure}"))
+    page.on("requestfailed", lambda r: _failed(problems, r.url, r.failure))
     page.on("response", lambda r: r.status >= 400 and problems.requests.append(f"HTTP {r.status}: {r.url}"))
     return problems

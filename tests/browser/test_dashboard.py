@@ -119,6 +119,7 @@ def test_map_clusters_located_stories_and_lists_a_markers_stories(dashboard: Das
 def test_search_pages_stories_and_event_mentions(dashboard: Dashboard) -> None:
     page = dashboard.page
     dashboard.open("#/timeline")
+    expect(page.locator("table.stories tbody tr").first).to_be_visible()
     page.get_by_label("Search stories").fill("drone")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#/search\?text=drone"))
