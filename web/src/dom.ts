@@ -73,3 +73,14 @@ export function buttonLike(action: () => void): Attrs {
     }) as EventListener,
   };
 }
+
+/** A table of class `className` with one header cell per column name (a name ending in "#" is numeric,
+ * right-aligned, shown without the mark) and `rows` as its body. */
+export function table(className: string, columns: string[], rows: HTMLTableRowElement[]): HTMLTableElement {
+  const head = columns.map((name) =>
+    name.endsWith("#")
+      ? el("th", { scope: "col", class: "num" }, name.slice(0, -1))
+      : el("th", { scope: "col" }, name),
+  );
+  return el("table", { class: className }, el("thead", {}, el("tr", {}, ...head)), el("tbody", {}, ...rows));
+}

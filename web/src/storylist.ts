@@ -3,7 +3,7 @@
 
 import type { Page, Query, Story } from "./api";
 import { get } from "./api";
-import { el, errorBox, loading, replace } from "./dom";
+import { el, errorBox, loading, replace, table } from "./dom";
 import { contestedBadge, count, dateLabel, dyadLabel, scoreChip, typeLabel } from "./format";
 import type { Route } from "./route";
 import { href, withParams } from "./route";
@@ -35,24 +35,10 @@ export function storyTable(stories: Story[]): HTMLElement {
       ),
     );
   });
-  return el(
-    "table",
-    { class: "stories" },
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        el("th", { scope: "col" }, "Date"),
-        el("th", { scope: "col" }, "Event"),
-        el("th", { scope: "col" }, "Actor → recipient"),
-        el("th", { scope: "col" }, "Place"),
-        el("th", { scope: "col", class: "num" }, "Score"),
-        el("th", { scope: "col", class: "num", title: "reports / outlets" }, "Reports / outlets"),
-      ),
-    ),
-    el("tbody", {}, ...rows),
+  return table(
+    "stories",
+    ["Date", "Event", "Actor → recipient", "Place", "Score#", "Reports / outlets#"],
+    rows,
   );
 }
 

@@ -5,7 +5,7 @@ import type { Alert, DyadSeries, DyadSummary, Page } from "../api";
 import { get, storiesById } from "../api";
 import type { Column, Period } from "../charts";
 import { divergingChart, periodStart } from "../charts";
-import { el, errorBox, loading, replace } from "../dom";
+import { el, errorBox, loading, replace, table } from "../dom";
 import { rangeLinks } from "../filters";
 import { count, dateLabel, scoreColor } from "../format";
 import type { Context } from "../main";
@@ -66,23 +66,7 @@ async function topDyads(signal: AbortSignal): Promise<HTMLElement> {
       el("td", { class: "num" }, d.cooperation.toFixed(1)),
     ),
   );
-  return el(
-    "table",
-    { class: "stories" },
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        el("th", {}, "Dyad"),
-        el("th", { class: "num" }, "Stories"),
-        el("th", { class: "num" }, "Conflict"),
-        el("th", { class: "num" }, "Cooperation"),
-      ),
-    ),
-    el("tbody", {}, ...rows),
-  );
+  return table("stories", ["Dyad", "Stories#", "Conflict#", "Cooperation#"], rows);
 }
 
 function columns(series: DyadSeries): Column[] {

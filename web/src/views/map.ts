@@ -11,7 +11,7 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { Page, PlaceCluster, Query } from "../api";
 import { get, storiesById } from "../api";
-import { buttonLike, el, errorBox, loading, replace, svg } from "../dom";
+import { buttonLike, el, errorBox, loading, replace, svg, table } from "../dom";
 import { filterBar, filtersOf } from "../filters";
 import { count, darkChip, scoreColor } from "../format";
 import type { Context } from "../main";
@@ -146,23 +146,10 @@ function placesTable(places: PlaceCluster[], onPick: (place: PlaceCluster) => vo
         el("td", { class: "num" }, p.score === null ? "–" : p.score.toFixed(1)),
       ),
     );
-  return el(
-    "table",
-    { class: "stories places" },
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        el("th", {}, "Place or cluster"),
-        el("th", {}, "Country"),
-        el("th", { class: "num" }, "Located events"),
-        el("th", { class: "num" }, "Stories"),
-        el("th", { class: "num" }, "Mean score"),
-      ),
-    ),
-    el("tbody", {}, ...rows),
+  return table(
+    "stories places",
+    ["Place or cluster", "Country", "Located events#", "Stories#", "Mean score#"],
+    rows,
   );
 }
 

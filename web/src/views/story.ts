@@ -4,7 +4,7 @@
 
 import type { Claim, Figure, FigureValue, Mention, Report, StoryDetail } from "../api";
 import { get } from "../api";
-import { el, loading, replace } from "../dom";
+import { el, loading, replace, table } from "../dom";
 import {
   codes,
   contestedBadge,
@@ -47,7 +47,7 @@ export function highlighted(sentence: string, mention: Mention): HTMLElement {
   return out;
 }
 
-function claimRow(claim: Claim): HTMLElement {
+function claimRow(claim: Claim): HTMLTableRowElement {
   const claimant = claim.claimant ? entityLabel(claim.claimant) : "the outlet itself (no claimant named)";
   const speakers = (claim.speakers ?? []).filter((s) => s !== claim.claimant?.name);
   return el(
@@ -68,23 +68,7 @@ function claimRow(claim: Claim): HTMLElement {
 function claimsTable(story: StoryDetail): HTMLElement {
   const order = { denies: 0, asserts: 1, reports: 2 };
   const claims = [...story.claims].sort((a, b) => order[a.stance] - order[b.stance]);
-  return el(
-    "table",
-    { class: "claims" },
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        el("th", { scope: "col" }, "Claimant"),
-        el("th", { scope: "col" }, "Stance"),
-        el("th", { scope: "col" }, "Outlets"),
-        el("th", { scope: "col", class: "num" }, "Reports"),
-      ),
-    ),
-    el("tbody", {}, ...claims.map(claimRow)),
-  );
+  return table("claims", ["Claimant", "Stance", "Outlets", "Reports#"], claims.map(claimRow));
 }
 
 /** "per the Defense Ministry": the source as the sentence would name it. */
