@@ -8,7 +8,9 @@ article), then ingests the first `--limit` corpus articles into a fresh DuckDB f
 model loads again, shards written and loaded into the store; no story fusion, as
 `corpus_throughput.py`): `ingest_s` and `articles_per_s`. With `--local` the same ingest runs on the
 local engine in this process too, for comparison (`local_*`; its model load timed apart). Prints one
-`name: value` line per figure; a benchmark, not a test: nothing is asserted about time.
+`name: value` line per figure, with the machine's load average (1 min) before and after: on a shared
+machine the worker counts compete with whatever else runs. A benchmark, not a test: nothing is asserted
+about time.
 
 Run from the repository root:
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import resource
 import sys
 import tempfile
@@ -89,7 +92,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts (1 2)")
     parser.add_argument("--local", action="store_true", help="also time the local engine")
     args = parser.parse_args()
-    figures: dict[str, object] = {"corpus": args.corpus, "articles": args.limit}
+    figures: dict[str, object] = {"corpus": args.corpus, "articles": args.limit, "cores": os.cpu_count(),
+                                  "load_average_before": f"{os.getloadavg()[0]:.1f}"}  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         corpus = _limited(args.corpus, args.limit, folder)
@@ -97,6 +101,7 @@ def main() -> int:
             figures.update(_ray_figures(corpus, workers, folder))
         if args.local:
             figures.update(_local_figures(corpus, folder))
+    figures["load_average_after"] = f"{os.getloadavg()[0]:.1f}"
     figures["driver_peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     for name, value in figures.items():
         print(f"{name}: {value}")
