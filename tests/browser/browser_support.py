@@ -1,13 +1,65 @@
-"""What the browser tests share besides fixtures: the dashboard page wrapper and the problem recorder."""
+"""What the browser tests (and bench/dashboard_views.py) share: `eventlens serve` on a free port, the
+dashboard page wrapper and the recorder of a page's problems."""
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
 from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
+EVENTLENS = Path(sys.executable).with_name("eventlens")
+
+
+class ServerDown(RuntimeError):
+    """`eventlens serve` exited or did not answer in time; the message holds its output."""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(db: Path, *, wait_s: float = 120) -> Iterator[str]:
+    """Run `eventlens serve --db DB` on a free port of 127.0.0.1 and yield its base URL once /api/meta
+    answers 200; stop it on exit. Raises ServerDown (with the server's output) when it exits first or
+    does not answer within `wait_s` seconds."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = db.with_suffix(".serve.log")
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [str(EVENTLENS), "serve", "--db", str(db), "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + wait_s
+        while not _answers(f"{url}/api/meta"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise ServerDown(f"eventlens serve did not come up at {url}:\n{log.read_text()}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=30).status_code == 200
+    except httpx.TransportError:
+        return False
 
 
 @dataclass

@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from browser_support import ROOT, Dashboard, watch
+from browser_support import EVENTLENS, ROOT, Dashboard, ServerDown, serving, watch
 from playwright.sync_api import Browser, sync_playwright
 
-EVENTLENS = Path(sys.executable).with_name("eventlens")
 OUTPUT = ROOT / "test-output" / "browser"
 
 
@@ -45,40 +41,15 @@ def seeds_db(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def base_url(seeds_db: Path) -> Iterator[str]:
-    """The dashboard's URL: `eventlens serve` on the seeds database at a free port, up until the session
-    ends; fails naming the server's output when it does not answer /api/meta within 60 s."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = seeds_db.with_suffix(".serve.log")
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [str(EVENTLENS), "serve", "--db", str(seeds_db), "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    """The dashboard's URL: `eventlens serve` on the seeds database at a free port of 127.0.0.1, up
+    until the session ends."""
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/api/meta", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"eventlens serve did not come up at {url}:\n{log.read_text()}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+        with serving(seeds_db) as url:
+            yield url
+    except ServerDown as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")

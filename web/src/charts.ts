@@ -95,7 +95,7 @@ export function periodFor(first: string, last: string): Period {
   return "month";
 }
 
-const MARGIN = { top: 22, right: 12, bottom: 26, left: 44 };
+const MARGIN = { top: 38, right: 12, bottom: 26, left: 44 };
 
 function stack(column: Column, x0: number, width: number, y: (v: number) => number): SVGGElement {
   const group = svg("g", { class: "column" });
@@ -190,8 +190,11 @@ function axes(f: Frame, yLabel: ChartOptions["yLabel"]): SVGGElement[] {
   return [
     yAxis,
     xAxis,
-    svg("g", {}, svg("text", { class: "ylabel", x: 4, y: 10 }, `▲ ${yLabel.up}`)),
-    svg("g", {}, svg("text", { class: "ylabel", x: 4, y: f.h - 6 }, `▼ ${yLabel.down}`)),
+    svg(
+      "g",
+      {},
+      svg("text", { class: "ylabel", x: -MARGIN.left + 4, y: -24 }, `▲ ${yLabel.up}  ▼ ${yLabel.down}`),
+    ),
   ];
 }
 

@@ -69,8 +69,8 @@ function fitTo(projection: GeoProjection, places: PlaceCluster[], width: number)
     {
       type: "MultiPoint",
       coordinates: [
-        [west, Math.max(-80, south)],
-        [east, Math.min(84, north)],
+        [west, Math.max(-60, south)],
+        [east, Math.min(75, north)],
       ],
     },
   );
@@ -80,8 +80,10 @@ function placeName(place: PlaceCluster): string {
   return `${place.name ?? "several places"}${place.country ? ` (${place.country})` : ""}`;
 }
 
-function marker(place: PlaceCluster, onPick: (place: PlaceCluster) => void): SVGGElement {
-  const r = Math.min(26, 5 + 3 * Math.sqrt(place.count));
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+function marker(place: PlaceCluster, maxRadius: number, onPick: (place: PlaceCluster) => void): SVGGElement {
+  const r = Math.min(maxRadius, 5 + 3 * Math.sqrt(place.count));
   const score = place.score ?? 0;
   const label = `${placeName(place)}: ${count(place.count)} located event${place.count === 1 ? "" : "s"}${place.score !== null ? `, mean score ${place.score.toFixed(1)}` : ""}`;
   const group = svg(
@@ -94,7 +96,7 @@ function marker(place: PlaceCluster, onPick: (place: PlaceCluster) => void): SVG
     },
     svg("circle", { r, fill: scoreColor(score) }),
     place.count > 1
-      ? svg("text", { class: darkChip(score) ? "on-dark" : "", dy: "0.35em" }, count(place.count))
+      ? svg("text", { class: darkChip(score) ? "on-dark" : "", dy: "0.35em" }, compact.format(place.count))
       : null,
     svg("title", {}, label),
   );
@@ -124,9 +126,12 @@ async function showPlace(panel: HTMLElement, place: PlaceCluster, signal: AbortS
   }
 }
 
+const TABLE_ROWS = 20;
+
 function placesTable(places: PlaceCluster[], onPick: (place: PlaceCluster) => void): HTMLElement {
   const rows = [...places]
     .sort((a, b) => b.count - a.count)
+    .slice(0, TABLE_ROWS)
     .map((p) =>
       el(
         "tr",
@@ -179,9 +184,11 @@ function landLayer(shapes: GeoJSON.FeatureCollection, projection: GeoProjection)
  * (`load(cell)`) when the zoom settles at a scale that wants another cell size. */
 function drawMarkers(layer: SVGGElement, state: MapState, pick: (place: PlaceCluster) => void): void {
   layer.replaceChildren();
+  const cellPx = (state.projection.scale() * state.transform.k * Math.PI * state.cell) / 180;
+  const maxRadius = Math.max(8, Math.min(26, cellPx * 0.45));
   for (const place of state.places) {
     const [x, y] = state.transform.apply(state.projection([place.lon, place.lat]) ?? [0, 0]);
-    const node = marker(place, pick);
+    const node = marker(place, maxRadius, pick);
     node.setAttribute("transform", `translate(${x},${y})`);
     layer.append(node);
   }
@@ -282,7 +289,13 @@ export async function mapView(root: HTMLElement, route: Route, { meta, signal }:
   const table = () =>
     replace(
       tableBox,
-      el("h2", {}, `Places (${count(state.places.length)} markers, cells of ${state.cell}°)`),
+      el(
+        "h2",
+        {},
+        state.places.length > TABLE_ROWS
+          ? `Busiest places: ${TABLE_ROWS} of ${count(state.places.length)} markers (cells of ${state.cell}°)`
+          : `Places: ${count(state.places.length)} markers (cells of ${state.cell}°)`,
+      ),
       placesTable(state.places, pick),
     );
   const onError = (error: unknown) => {
