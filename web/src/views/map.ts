@@ -82,7 +82,14 @@ function placeName(place: PlaceCluster): string {
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
-function marker(place: PlaceCluster, maxRadius: number, onPick: (place: PlaceCluster) => void): SVGGElement {
+/** Markers drawn with their place names beside them when there are at most this many. */
+const NAMED_MARKERS = 40;
+
+function marker(
+  place: PlaceCluster,
+  { maxRadius, named }: { maxRadius: number; named: boolean },
+  onPick: (place: PlaceCluster) => void,
+): SVGGElement {
   const r = Math.min(maxRadius, 5 + 3 * Math.sqrt(place.count));
   const score = place.score ?? 0;
   const label = `${placeName(place)}: ${count(place.count)} located event${place.count === 1 ? "" : "s"}${place.score !== null ? `, mean score ${place.score.toFixed(1)}` : ""}`;
@@ -98,6 +105,7 @@ function marker(place: PlaceCluster, maxRadius: number, onPick: (place: PlaceClu
     place.count > 1
       ? svg("text", { class: darkChip(score) ? "on-dark" : "", dy: "0.35em" }, compact.format(place.count))
       : null,
+    named && place.name ? svg("text", { class: "place-label", x: r + 4, dy: "0.35em" }, place.name) : null,
     svg("title", {}, label),
   );
   return group;
@@ -188,7 +196,7 @@ function drawMarkers(layer: SVGGElement, state: MapState, pick: (place: PlaceClu
   const maxRadius = Math.max(8, Math.min(26, cellPx * 0.45));
   for (const place of state.places) {
     const [x, y] = state.transform.apply(state.projection([place.lon, place.lat]) ?? [0, 0]);
-    const node = marker(place, maxRadius, pick);
+    const node = marker(place, { maxRadius, named: state.places.length <= NAMED_MARKERS }, pick);
     node.setAttribute("transform", `translate(${x},${y})`);
     layer.append(node);
   }
