@@ -45,6 +45,21 @@ def test_timeline_finds_the_strike_and_opens_it(dashboard: Dashboard) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("ASSAULT")
 
 
+def test_a_timeline_day_is_picked_with_the_keyboard(dashboard: Dashboard) -> None:
+    page = dashboard.page
+    dashboard.open("#/timeline?since=2026-02-20&until=2026-03-12")
+    bar = page.locator('svg.chart g.hit[data-period="2026-03-05"]')
+    expect(bar).to_have_attribute("role", "button")
+    bar.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"day=2026-03-05"))
+    expect(page.locator("h2 .pill")).to_contain_text("5 Mar 2026")
+    rows = page.locator("table.stories tbody tr")
+    expect(rows.first).to_contain_text("5 Mar 2026")
+    assert all("5 Mar 2026" in text for text in rows.locator("td.date").all_inner_texts())
+    dashboard.shot("timeline-day")
+
+
 def test_story_shows_the_denial_and_the_disagreeing_figures(
     dashboard: Dashboard, strike_id: str, readme_shot: Path | None
 ) -> None:
