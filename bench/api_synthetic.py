@@ -7,7 +7,8 @@ events (each story's events told by different articles), 60% of stories located 
 per country, 5% of stories contested (the actor denies, the recipient asserts), one event in five of
 the others asserted by the recipient. Stories carry their stories-jsonl record, and the dyad series are
 summed from the stories as eventlens.analyze.dyad_rows sums them. Every value comes from a hash of the
-row number, so the same size gives the same database. Used by bench/api_latency.py.
+row number, so the same size gives the same database; ids are hex digests in no order, as eventlens's
+own are (hashes of the text), so no lookup gains from ids stored in sorted runs. Used by bench/api_latency.py.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def _tables(con: duckdb.DuckDBPyConnection) -> None:
 def _stories(con: duckdb.DuckDBPyConnection, stories: int) -> None:
     con.execute(f"""
         CREATE TEMP TABLE st AS
-        SELECT n, 's' || lpad(n::VARCHAR, 9, '0') AS id, t.name AS type, t.score, t.mode, t.verb,
+        SELECT n, 's' || md5('s' || n)[:15] AS id, t.name AS type, t.score, t.mode, t.verb,
                a.code AS ac, r.code AS rc, day, prec,
                CASE prec WHEN 'day' THEN strftime(day, '%Y-%m-%d') WHEN 'month' THEN strftime(day, '%Y-%m')
                          ELSE strftime(day, '%Y') END AS date,
@@ -76,10 +77,10 @@ def _stories(con: duckdb.DuckDBPyConnection, stories: int) -> None:
 def _mentions(con: duckdb.DuckDBPyConnection, events: int, articles: int) -> None:
     con.execute(f"""
         CREATE TEMP TABLE mt AS
-        SELECT i, 'm' || lpad(i::VARCHAR, 9, '0') AS id, st.id AS story, st.type, st.score, st.mode,
+        SELECT i, md5('m' || i)[:16] AS id, st.id AS story, st.type, st.score, st.mode,
                st.verb, st.ac, st.rc, st.day, st.prec, st.date, st.place_name, st.lat, st.lon, st.located,
                st.contested,
-               'a' || lpad(((st.n * 7 + (i % 3) * 104729) % {articles})::VARCHAR, 8, '0') AS article_id,
+               md5('a' || ((st.n * 7 + (i % 3) * 104729) % {articles}))[:20] AS article_id,
                CASE WHEN st.contested AND i % 3 = 2 THEN 'denies'
                     WHEN st.contested AND i % 3 = 1 THEN 'asserts'
                     WHEN NOT st.contested AND i % 5 = 0 THEN 'asserts' ELSE 'reports' END AS stance
@@ -150,6 +151,7 @@ def build(path: Path, *, events: int) -> None:
     Store(path).close()  # the schema, as eventlens creates it
     stories, articles = -(-events // 3), max(events // 4, 1)
     with duckdb.connect(str(path)) as con:
+        con.execute("SET enable_progress_bar = false")
         _tables(con)
         _stories(con, stories)
         _mentions(con, events, articles)

@@ -73,6 +73,19 @@ SELECT {_select_list("m", _MENTION_COLUMNS)},
 """
 _ORDER = ' ORDER BY a.published NULLS LAST, a.id, m.sentence_start, m.start, m."end", m.id'
 _NEWEST = " ORDER BY m.date DESC NULLS LAST, m.id"
+# The rows of a page (Store._page), by id: MARKS stands for one ? per id.
+_MENTION_BY_ID = f"SELECT {_select_list('m', _MENTION_COLUMNS)} FROM mentions m WHERE m.id IN (MARKS)"
+_PARTICIPANTS_BY_ID = """
+SELECT e.mention_id, list({'role': e.role, 'text': e.text, 'country': e.country, 'sector': e.sector,
+                           'name': e.name} ORDER BY e.role, e.position)
+  FROM entities e WHERE e.mention_id IN (MARKS) GROUP BY e.mention_id
+"""
+_ARTICLE_BY_ID = f"SELECT {_select_list('a', _ARTICLE_COLUMNS)} FROM articles a WHERE a.id IN (MARKS)"
+
+
+def _mentions_from(with_articles: bool) -> str:
+    """The FROM clause of a mention query, the articles joined only when asked."""
+    return " FROM mentions m JOIN articles a ON a.id = m.article_id" if with_articles else " FROM mentions m"
 
 
 class Store:
@@ -258,24 +271,50 @@ class Store:
         first, then id. `limit` and `offset` page through them, the page chosen in SQL.
         """
         where = MentionWhere(**filters) if where is None else dataclasses.replace(where, **filters)
+        if limit is None:
+            clause, params = where.sql()
+            skip = f" OFFSET {int(offset)}" if offset else ""
+            rows: Iterable[tuple[Any, ...]] = self._stream(
+                _MENTION_SELECT + clause + (_NEWEST if newest_first else _ORDER) + skip, params
+            )
+        else:
+            rows = self._page(where, newest_first=newest_first, limit=limit, offset=offset)
+        n = len(_MENTION_COLUMNS)
+        for row in rows:
+            yield _mention_from(row[:n], row[n]), _article_from(row[n + 1 :])
+
+    def _page(
+        self, where: MentionWhere, *, newest_first: bool, limit: int, offset: int
+    ) -> list[tuple[Any, ...]]:
+        """One page of mention rows (mention columns, participants, article columns): the page's ids
+        chosen first (articles joined only where the filter or the order reads them), then its
+        mentions, their participants and their articles fetched by id. One joined query would build a
+        hash table of every article, or gather every mention's participants (1.5 s at 1 M mentions)."""
         clause, params = where.sql()
         order = _NEWEST if newest_first else _ORDER
-        if limit is None and not offset:
-            sql = _MENTION_SELECT + clause + order
-        else:  # choose the page's ids first, so participants are gathered for that page only
-            sql = (f"{_MENTION_SELECT} WHERE m.id IN (SELECT m.id FROM mentions m JOIN articles a"
-                   f" ON a.id = m.article_id{clause}{order} LIMIT ? OFFSET ?){order}")  # fmt: skip
-            params += [-1 if limit is None else int(limit), int(offset)]
-        n = len(_MENTION_COLUMNS)
-        for row in self._stream(sql, params):
-            yield _mention_from(row[:n], row[n]), _article_from(row[n + 1 :])
+        source = _mentions_from(where.uses_article or not newest_first)
+        found = self._con.execute(
+            f"SELECT m.id{source}{clause}{order} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)]
+        ).fetchall()
+        ids = [mention_id for (mention_id,) in found]
+        if not ids:
+            return []
+        mentions = {row[0]: row for row in self._by_ids(_MENTION_BY_ID, ids)}
+        participants = dict(self._by_ids(_PARTICIPANTS_BY_ID, ids))
+        articles = {row[0]: row for row in self._by_ids(_ARTICLE_BY_ID, {m[1] for m in mentions.values()})}
+        return [(*mentions[i], participants.get(i), *articles[mentions[i][1]]) for i in ids]
+
+    def _by_ids(self, sql: str, ids: Iterable[str]) -> list[tuple[Any, ...]]:
+        """Rows of `sql` whose "IN (MARKS)" gets one parameter per id (an IN list of values: 50 of 1 M
+        mentions in 20 ms, their participants in 4 ms, where a list parameter takes 45 ms and 80 ms)."""
+        values = list(ids)
+        return self._con.execute(sql.replace("MARKS", ", ".join("?" for _ in values)), values).fetchall()
 
     def count_mentions(self, where: MentionWhere) -> int:
         """How many mentions pass `where`."""
         clause, params = where.sql()
-        row = self._con.execute(
-            f"SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id{clause}", params
-        ).fetchone()
+        sql = f"SELECT count(*){_mentions_from(where.uses_article)}{clause}"
+        row = self._con.execute(sql, params).fetchone()
         return int(row[0]) if row else 0
 
     def counts(self) -> dict[str, int]:

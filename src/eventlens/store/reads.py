@@ -61,8 +61,13 @@ class MentionWhere:
     located: bool = False
     include_negated: bool = False
 
+    @property
+    def uses_article(self) -> bool:
+        """Whether the WHERE text reads the article (alias a), which must then be joined."""
+        return self.outlet is not None
+
     def sql(self) -> tuple[str, list[Any]]:
-        """(" WHERE ..." or "", parameters) over mentions m joined to articles a."""
+        """(" WHERE ..." or "", parameters) over mentions m, joined to articles a if `uses_article`."""
         where: list[str] = []
         params: list[Any] = []
         for role, code in (("actor", self.actor), ("recipient", self.recipient), ("claimant", self.claimant)):
