@@ -46,7 +46,8 @@ def story_reports(store: Store, story_id: str) -> dict[str, Any] | None:
     if record is None:
         return None
     members = set(record["mentions"])
-    rows = [(m, a) for m, a in store.mentions(story=story_id, include_negated=True) if m.id in members]
+    found = store.mentions(story=story_id, include_negated=True, limit=max(len(members), 1))
+    rows = [(m, a) for m, a in found if m.id in members]
     reports: dict[str, dict[str, Any]] = {}
     for (_, article), event in zip(rows, event_records(store, rows), strict=True):
         report = reports.setdefault(article.id, {"article": article_summary(article), "mentions": []})

@@ -143,6 +143,7 @@ class StoryWhere:
         return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
+_ARTICLE_JOIN = " JOIN articles a ON a.id = m.article_id"
 _ARTICLE_REFS = '[{"id": "VARCHAR", "outlet": "VARCHAR"}]'
 _STORY_ORDER = {False: " ORDER BY s.date NULLS LAST, s.id", True: " ORDER BY s.date DESC NULLS LAST, s.id"}
 
@@ -300,7 +301,7 @@ class Reads:
                f" mode(m.location_country), count(*) AS n,"
                f" list_slice(list(DISTINCT m.story ORDER BY m.story)"
                f" FILTER (WHERE m.story IS NOT NULL), 1, 20),"
-               f" avg(m.score) FROM mentions m JOIN articles a ON a.id = m.article_id{clause}"
+               f" avg(m.score) FROM mentions m{_ARTICLE_JOIN if where.uses_article else ''}{clause}"
                f" GROUP BY {key}")  # fmt: skip
         total = self._count(sql, params)
         rows = self._all(sql + " ORDER BY n DESC, 3, 1, 2 LIMIT ?", [*params, limit])
