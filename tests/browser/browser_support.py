@@ -102,9 +102,17 @@ def _failed(problems: Problems, url: str, failure: str | None) -> None:
         problems.requests.append(f"request failed: {url} {failure}")
 
 
+# Every Content-Security-Policy violation is reported as a console error (beside Chromium's own "Refused
+# to ..." message), so a page that breaks the policy cannot pass unnoticed.
+_REPORT_CSP = """document.addEventListener("securitypolicyviolation", (e) =>
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline code"}`));"""
+
+
 def watch(page: Page) -> Problems:
-    """Record `page`'s console errors, page errors and failed or erroring requests."""
+    """Record `page`'s console errors (CSP violations among them), page errors and failed or erroring
+    requests."""
     problems = Problems()
+    page.add_init_script(_REPORT_CSP)
     page.on("console", lambda m: m.type == "error" and problems.console.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: problems.errors.append(f"page error: {e}"))
     page.on("requestfailed", lambda r: _failed(problems, r.url, r.failure))

@@ -154,3 +154,28 @@ def test_a_bad_filter_shows_the_apis_reason(dashboard: Dashboard) -> None:
     assert all("422" in line for line in problems.console), problems.all()
     problems.console.clear()
     problems.requests.clear()
+
+
+def test_a_csp_violation_would_fail_a_test(dashboard: Dashboard) -> None:
+    page = dashboard.page
+    dashboard.open("#/timeline")
+    expect(page.locator("svg.chart")).to_be_visible()
+    assert dashboard.problems.all() == []
+    blocked = page.evaluate(
+        """() => new Promise((resolve) => {
+             const seen = new Set();
+             document.addEventListener("securitypolicyviolation", (e) => {
+               seen.add(e.effectiveDirective);
+               if (seen.size === 2) resolve([...seen].sort());
+             });
+             const script = document.createElement("script");
+             script.textContent = "1";
+             document.body.append(script);
+             document.body.setAttribute("style", "color: red");
+           })"""
+    )
+    assert blocked == ["script-src-elem", "style-src-attr"]
+    violations = [line for line in dashboard.problems.console if "CSP violation" in line]
+    assert any("script-src" in line for line in violations), dashboard.problems.all()
+    assert any("style-src" in line for line in violations), dashboard.problems.all()
+    dashboard.problems.console.clear()
