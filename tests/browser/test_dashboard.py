@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import httpx
+import pytest
 from browser_support import Dashboard
 from playwright.sync_api import expect
 
@@ -145,13 +146,21 @@ def test_search_pages_stories_and_event_mentions(dashboard: Dashboard) -> None:
     dashboard.shot("search-events")
 
 
-def test_a_bad_filter_shows_the_apis_reason(dashboard: Dashboard) -> None:
+@pytest.mark.parametrize(
+    ("route", "reason", "status"),
+    [
+        ("#/timeline?since=2026-03-10&until=2026-03-01", "since", 422),
+        ("#/dyad/AZE/IRN?period=hour", "period", 422),
+        ("#/story/no-such-story", "no such story", 404),
+    ],
+)
+def test_a_bad_link_shows_the_apis_reason(dashboard: Dashboard, route: str, reason: str, status: int) -> None:
     page = dashboard.page
-    dashboard.open("#/timeline?since=2026-03-10&until=2026-03-01")
-    expect(page.locator(".error").first).to_contain_text("since")
+    dashboard.open(route)
+    expect(page.locator(".error").first).to_contain_text(reason)
     problems = dashboard.problems
-    assert problems.requests and all("HTTP 422" in line for line in problems.requests), problems.all()
-    assert all("422" in line for line in problems.console), problems.all()
+    assert problems.requests and all(f"HTTP {status}" in line for line in problems.requests), problems.all()
+    assert all(str(status) in line for line in problems.console), problems.all()
     problems.console.clear()
     problems.requests.clear()
 
