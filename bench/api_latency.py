@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import subprocess
@@ -82,8 +83,11 @@ def in_process(db: Path, repeats: int) -> None:
     with TestClient(create_app(db)) as client:
         for name, url in (("first_meta", "/api/meta"), ("first_alerts", "/api/alerts")):
             started = time.perf_counter()
-            assert client.get(url).status_code == 200
+            response = client.get(url)
+            assert response.status_code == 200
             print(f"{name}_s: {time.perf_counter() - started:.2f}")
+            if name == "first_meta":
+                print("counts:", response.json()["counts"])
         print(f"alerts: {client.get('/api/alerts').json()['total']}")
         rng = random.Random(11)
         for name, draw in _queries(client, rng).items():
@@ -155,6 +159,7 @@ def load_test(db: Path, seconds: float, concurrency: int) -> None:
     print(f"load_requests_per_s: {len(took) / seconds:.1f}")
     print(f"load_latency: {_ms(took)}")
     print(f"load_errors: {errors}")
+    print(f"load_average_1min_after: {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
@@ -175,8 +180,7 @@ def main() -> None:
         build(db, events=args.events)
         print(f"build_s: {time.perf_counter() - started:.1f}")
     print(f"db: {db.name}, {db.stat().st_size / 2**20:.0f} MiB")
-    with TestClient(create_app(db)) as client:
-        print("counts:", client.get("/api/meta").json()["counts"])
+    print(f"load_average_1min: {os.getloadavg()[0]:.1f} (other work on the machine while measuring)")
     in_process(db, args.repeats)
     if not args.skip_load:
         load_test(db, args.seconds, args.concurrency)
