@@ -89,10 +89,12 @@ class Dashboard:
         """Load the dashboard at `hash_route` (e.g. "#/story/s1") as a fresh navigation."""
         self.page.goto(f"{self.base_url}/{hash_route}")
 
-    def shot(self, name: str) -> Path:
-        """Save a full-page screenshot as `name`.png in the test's output folder."""
+    def shot(self, name: str, page: Page | None = None) -> Path:
+        """Save a full-page screenshot of this page (or of `page`) as `name`.png in the test's output
+        folder."""
+        self.output.mkdir(parents=True, exist_ok=True)
         path = self.output / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        (page or self.page).screenshot(path=str(path), full_page=True)
         return path
 
 

@@ -6,6 +6,7 @@ a test fails when any is left at its end."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -70,8 +71,7 @@ def dashboard(browser: Browser, base_url: str, request: pytest.FixtureRequest) -
     page = context.new_page()
     page.set_default_timeout(15_000)
     problems = watch(page)
-    output = OUTPUT / request.node.name
-    output.mkdir(parents=True, exist_ok=True)
+    output = OUTPUT / re.sub(r"[^\w.-]+", "_", request.node.name)
     yield Dashboard(page=page, problems=problems, base_url=base_url, output=output)
     context.close()
     assert not problems.all(), "\n".join(problems.all())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from browser_support import Dashboard
+from browser_support import Dashboard, watch
 from playwright.sync_api import expect
 
 AP = "Associated Press"
@@ -93,12 +93,14 @@ def test_story_shows_the_denial_and_the_disagreeing_figures(
 
 def test_deep_link_to_a_story_loads_in_a_new_page(dashboard: Dashboard, strike_id: str) -> None:
     page = dashboard.page.context.new_page()
+    problems = watch(page)
     page.goto(f"{dashboard.base_url}/#/story/{strike_id}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("ASSAULT")
     expect(page.locator(".story-summary .who")).to_contain_text("Iran")
     expect(page.locator(".facts")).to_contain_text("Nakhchivan")
-    page.screenshot(path=str(dashboard.output / "story-deep-link.png"), full_page=True)
+    dashboard.shot("story-deep-link", page)
     page.close()
+    assert not problems.all(), problems.all()
 
 
 def test_dyad_marks_the_alert_and_lists_that_days_stories(dashboard: Dashboard) -> None:
