@@ -95,6 +95,7 @@ export function periodFor(first: string, last: string): Period {
   return "month";
 }
 
+const MAX_BAR = 56;
 const MARGIN = { top: 38, right: 12, bottom: 26, left: 44 };
 
 function stack(column: Column, x0: number, width: number, y: (v: number) => number): SVGGElement {
@@ -181,10 +182,11 @@ function frame(columns: Column[], period: Period, width: number, height: number)
 function axes(f: Frame, yLabel: ChartOptions["yLabel"]): SVGGElement[] {
   const xAxis = svg("g", { class: "axis x", transform: `translate(0,${f.h})` });
   const yAxis = svg("g", { class: "axis y" });
-  select(xAxis).call(axisBottom(f.x).ticks(Math.max(2, Math.floor(f.w / 90))));
+  const days = f.x.ticks(Math.max(2, Math.floor(f.w / 90))).filter((d) => d.getUTCHours() === 0);
+  select(xAxis).call(axisBottom(f.x).tickValues(days));
   select(yAxis).call(
     axisLeft(f.y)
-      .ticks(6)
+      .tickValues(f.y.ticks(6).filter(Number.isInteger))
       .tickFormat((v) => String(Math.abs(Number(v)))),
   );
   return [
@@ -222,8 +224,9 @@ export function divergingChart(
   const plot = svg("g", { transform: `translate(${MARGIN.left},${MARGIN.top})` }, ...axes(f, options.yLabel));
   const gap = f.w / columns.length > 4 ? 1 : 0;
   for (const column of columns) {
-    const x0 = f.x(utc(column.period));
-    const w = Math.max(1, f.x(utc(nextPeriod(column.period, period))) - x0 - gap);
+    const slot = f.x(utc(nextPeriod(column.period, period))) - f.x(utc(column.period));
+    const w = Math.max(1, Math.min(MAX_BAR, slot - gap));
+    const x0 = f.x(utc(column.period)) + (slot - gap - w) / 2;
     plot.append(hitArea(column, x0, w, f.h, options), stack(column, x0, w, f.y));
     if (column.period === options.selected) {
       plot.append(svg("rect", { class: "selection", x: x0 - 1.5, y: -1, width: w + 3, height: f.h + 2 }));

@@ -7,6 +7,7 @@ import { get } from "../api";
 import type { Column, Period } from "../charts";
 import {
   dayBefore,
+  daysBefore,
   divergingChart,
   firstDay,
   lastDay,
@@ -24,6 +25,7 @@ import { go, href, withParams } from "../route";
 import { pagedStories } from "../storylist";
 
 const PERIODS: Period[] = ["day", "week", "month"];
+const MIN_DAYS = 30;
 
 function columns(timeline: Timeline, first: string, last: string, period: Period): Column[] {
   const byPeriod = new Map(timeline.items.map((item) => [item.period, item]));
@@ -69,20 +71,40 @@ function periodLinks(route: Route, period: Period): HTMLElement {
   );
 }
 
-async function drawChart(box: HTMLElement, route: Route, context: Context, filters: Query): Promise<void> {
+/** /api/timeline for the filters, at the route's period, or else the finest period that keeps the drawn
+ * range (the filters' dates, or the data's first to last period) under ~400 bars. */
+async function fetchTimeline(route: Route, context: Context, filters: Query): Promise<Timeline> {
+  const wanted = route.params.get("period") as Period | null;
   const since = route.params.get("since") ?? context.meta.date_range.first;
   const until = route.params.get("until") ?? context.meta.date_range.last;
-  const wanted = route.params.get("period") as Period | null;
   const guess = since && until ? periodFor(firstDay(since), lastDay(until)) : "day";
-  const timeline = await get<Timeline>(
-    "api/timeline",
-    { ...filters, period: wanted ?? guess },
-    context.signal,
-  );
+  const ask = (period: Period) => get<Timeline>("api/timeline", { ...filters, period }, context.signal);
+  const timeline = await ask(wanted ?? guess);
+  const items = timeline.items;
+  if (wanted || !items.length) return timeline;
+  const [first, last] = drawnRange(route, items[0].period, items[items.length - 1].period);
+  const finer = periodFor(first, last);
+  return PERIODS.indexOf(finer) < PERIODS.indexOf(guess) ? ask(finer) : timeline;
+}
+
+/** The days the chart spans: the route's since/until where set, else the data's first and last periods,
+ * widened to at least MIN_DAYS days so that a lone day does not fill the chart. */
+function drawnRange(route: Route, dataFirst: string, dataLast: string): [string, string] {
+  const since = route.params.get("since");
+  const until = route.params.get("until");
+  const last = until ? lastDay(until) : dataLast;
+  let first = since ? firstDay(since) : dataFirst;
+  if (!since && first > daysBefore(last, MIN_DAYS - 1)) first = daysBefore(last, MIN_DAYS - 1);
+  return [first, last];
+}
+
+async function drawChart(box: HTMLElement, route: Route, context: Context, filters: Query): Promise<void> {
+  const timeline = await fetchTimeline(route, context, filters);
   const items = timeline.items;
   const period = timeline.period as Period;
-  const first = route.params.get("since") ? firstDay(since as string) : items[0]?.period;
-  const last = route.params.get("until") ? lastDay(until as string) : items[items.length - 1]?.period;
+  const [first, last] = items.length
+    ? drawnRange(route, items[0].period, items[items.length - 1].period)
+    : [null, null];
   const total = items.reduce((n, item) => n + item.stories, 0);
   const note = timeline.undated
     ? el(
@@ -110,7 +132,11 @@ async function drawChart(box: HTMLElement, route: Route, context: Context, filte
     el(
       "div",
       { class: "chart-head" },
-      el("span", {}, `${count(total)} stories from ${dateLabel(first)} to ${dateLabel(last)}, per ${period}`),
+      el(
+        "span",
+        {},
+        `${count(total)} stor${total === 1 ? "y" : "ies"} from ${dateLabel(first)} to ${dateLabel(last)}, per ${period}`,
+      ),
       rangeLinks(route, context.meta.date_range.last, ["period"]),
       periodLinks(route, period),
       scoreLegend(scoreColor),
