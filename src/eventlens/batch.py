@@ -1,15 +1,17 @@
 """Ingest a batch: read inputs, skip what is stored or unreadable, extract, store article by article,
 then fuse the new mentions into stories and refresh the dyad series and the article clusters.
 
-The library function behind `eventlens ingest`: one transaction per article, so a crash mid-batch leaves
-every earlier article stored and the failing one absent; rejected inputs are counted with their reasons
-and the batch goes on. A near-identical copy of an article already stored (the same wire story
+The library function behind `eventlens ingest`: articles are written a batch at a time (BATCH_ARTICLES
+articles, or what came in BATCH_SECONDS), one transaction per batch, so a crash leaves every earlier batch
+stored and the failing one absent, and the next run stores it; rejected inputs are counted with their
+reasons and the batch goes on. A near-identical copy of an article already stored (the same wire story
 republished) is stored and counted, but fused through its original.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,10 +23,16 @@ from eventlens.dedupe import NearDuplicates
 from eventlens.fuse import Encoder, refuse
 from eventlens.ingest import Rejected, read_inputs
 from eventlens.model import Article, EventMention
-from eventlens.pipeline import Extractor
+from eventlens.pipeline import Extractor, Reading
 from eventlens.store import Store
 
-__all__ = ["IngestReport", "Progress", "StdinMeta", "ingest"]
+__all__ = ["BATCH_ARTICLES", "BATCH_SECONDS", "IngestReport", "Progress", "StdinMeta", "ingest"]
+
+BATCH_ARTICLES = 64
+"""Most articles written in one transaction: a commit costs as much as writing a few articles' rows."""
+BATCH_SECONDS = 1.0
+"""A batch is written once this long has passed since the last write, however few articles it holds, so
+progress keeps up; the first article is written as soon as it is extracted."""
 
 
 @dataclass
@@ -83,6 +91,30 @@ def _new_articles(
         yield item
 
 
+def _store_batch(
+    readings: Sequence[Reading], store: Store, copies: NearDuplicates, report: IngestReport
+) -> list[EventMention]:
+    """Store a batch of readings in one transaction, with the signatures of the new articles; count them
+    in the report and return the new articles' mentions."""
+    if not readings:
+        return []
+    fresh: list[EventMention] = []
+    with store.batch():
+        stored = store.add_articles([(r.article, r.mentions, r.names) for r in readings])
+        signatures = []
+        for (article, mentions, _), new in zip(readings, stored, strict=True):
+            if not new:
+                continue
+            original = copies.add(article.id, article.text)
+            signatures.append((article.id, copies.signature_of(article.id), original))
+            report.near_duplicates += original is not None
+            report.stored += 1
+            report.mentions += len(mentions)
+            fresh.extend(mentions)
+        store.stories.add_signatures(signatures)
+    return fresh
+
+
 def ingest(
     inputs: Sequence[str],
     *,
@@ -97,7 +129,7 @@ def ingest(
     fuse the new mentions into stories and refresh the dyad series and the stored article clusters.
 
     `stdin` gives the outlet and date of the articles read from "-"; `progress` is called with the report
-    as it grows (after each input read and each article stored), for a progress display. Rejected inputs
+    as it grows (after each input read and each batch stored), for a progress display. Rejected inputs
     are not logged here: they are in the report, once each, for the caller to show."""
     report = IngestReport()
     progress = progress or (lambda _: None)
@@ -106,15 +138,16 @@ def ingest(
     copies = NearDuplicates()
     copies.restore(store.stories.signatures())
     fresh: list[EventMention] = []
-    for article, mentions, names in extractor.extract_many(articles, failures=failures):
-        if store.add_article(article, mentions, names):
-            original = copies.add(article.id, article.text)
-            store.stories.add_signature(article.id, copies.signature_of(article.id), original)
-            report.near_duplicates += original is not None
-            report.stored += 1
-            report.mentions += len(mentions)
-            fresh.extend(mentions)
-        progress(report)
+    pending: list[Reading] = []
+    written = -BATCH_SECONDS  # the first article is written at once
+    for reading in extractor.extract_many(articles, failures=failures):
+        pending.append(reading)
+        if len(pending) >= BATCH_ARTICLES or time.monotonic() - written >= BATCH_SECONDS:
+            fresh.extend(_store_batch(pending, store, copies, report))
+            pending, written = [], time.monotonic()
+            progress(report)
+    fresh.extend(_store_batch(pending, store, copies, report))
+    progress(report)
     for article, error in failures:
         source = article.path or article.source_id or article.id
         report.rejected.append(

@@ -37,7 +37,10 @@ from eventlens.model import (
 from eventlens.ontology import Ontology
 from eventlens.store import Store
 
-__all__ = ["RECIPROCAL", "TEXT_MIN", "BlockKey", "block_key", "dates_fit", "fuse_block", "refuse", "story_id"]
+__all__ = [
+    "RECIPROCAL", "TEXT_MIN", "BlockKey", "block_key", "compared", "dates_fit", "fuse_block", "refuse",
+    "story_id",
+]  # fmt: skip
 
 RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 TEXT_MIN = 0.25
@@ -72,14 +75,16 @@ def _places_fit(a: Place | None, b: Place | None) -> bool:
 @dataclass
 class _Cluster:
     members: list[tuple[EventMention, Article]] = field(default_factory=list)
-    vectors: list[np.ndarray] = field(default_factory=list)
+    vectors: list[np.ndarray | None] = field(default_factory=list)  # None: fits no other mention
 
-    def fits(self, mention: EventMention, vector: np.ndarray) -> float | None:
+    def fits(self, mention: EventMention, vector: np.ndarray | None) -> float | None:
         """The best cosine to a member, if the mention fits every member's date and place."""
         for other, _ in self.members:
             if not dates_fit(mention.when, other.when) or not _places_fit(mention.location, other.location):
                 return None
-        best = max(float(np.dot(vector, v)) for v in self.vectors)
+        if vector is None or any(v is None for v in self.vectors):
+            raise ValueError(f"mention {mention.id} is compared but a sentence vector is missing")
+        best = max(float(np.dot(vector, v)) for v in self.vectors)  # type: ignore[arg-type]
         return best if best >= TEXT_MIN else None
 
 
@@ -92,14 +97,30 @@ def _canonical(rows: Iterable[tuple[EventMention, Article]]) -> list[tuple[Event
     return sorted(rows, key=order)
 
 
+def compared(rows: Sequence[tuple[EventMention, Article]]) -> list[EventMention]:
+    """The mentions of a block whose sentences `fuse_block` may compare: those whose date and place fit
+    some other mention of the block. A mention that fits none is never compared (a story takes a mention
+    only when it fits every member), so its sentence need not be embedded."""
+    mentions = [m for m, _ in rows]
+    return [
+        m
+        for i, m in enumerate(mentions)
+        if any(
+            j != i and dates_fit(m.when, o.when) and _places_fit(m.location, o.location)
+            for j, o in enumerate(mentions)
+        )
+    ]
+
+
 def fuse_block(
     rows: Sequence[tuple[EventMention, Article]], vectors: dict[str, np.ndarray], *, copies: dict[str, int]
 ) -> list[Story]:
-    """The stories of one block. `vectors` holds each mention's sentence embedding (L2-normalised);
-    `copies` counts, per article id, the near-identical republications recognised for it."""
+    """The stories of one block. `vectors` holds the sentence embedding (L2-normalised) of each mention
+    that `compared` gives, at least; `copies` counts, per article id, the near-identical republications
+    recognised for it."""
     clusters: list[_Cluster] = []
     for mention, article in _canonical(rows):
-        vector = vectors[mention.id]
+        vector = vectors.get(mention.id)
         scored = [
             (score, i) for i, c in enumerate(clusters) if (score := c.fits(mention, vector)) is not None
         ]
@@ -200,7 +221,8 @@ def _story(members: Sequence[tuple[EventMention, Article]], copies: dict[str, in
 
 def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | None = None) -> int:
     """Re-fuse the blocks that `touched` mentions fall in (every block when None); returns the number of
-    stories written. Sentence vectors are computed once per mention and kept in the store."""
+    stories written. Sentence vectors are computed once per mention, for the mentions a block compares
+    (`compared`), in one call of `encode`, and kept in the store; the stories go in one transaction."""
     duplicates = store.stories.duplicates()
     keys = {block_key(m) for m in touched} if touched is not None else None
     blocks: dict[BlockKey, list[tuple[EventMention, Article]]] = {}
@@ -211,18 +233,19 @@ def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | N
             key = block_key(mention)
             if article.id not in duplicates and (keys is None or key in keys):
                 blocks.setdefault(key, []).append((mention, article))
-    rows = [row for block in blocks.values() for row in block]
-    vectors = store.stories.vectors([m.id for m, _ in rows])
-    missing = [m for m, _ in rows if m.id not in vectors]
+    needed = [m for block in blocks.values() for m in compared(block)]
+    vectors = store.stories.vectors([m.id for m in needed])
+    missing = [m for m in needed if m.id not in vectors]
     if missing:
         fresh = dict(zip((m.id for m in missing), encode([m.sentence for m in missing]), strict=True))
         store.stories.save_vectors(fresh)
         vectors |= fresh
     copies = Counter(duplicates.values())
     written = 0
-    for key in sorted(blocks, key=repr):
-        block = blocks[key]
-        stories = fuse_block(block, vectors, copies={k: n + 1 for k, n in copies.items()})
-        store.stories.replace([m.id for m, _ in block], stories)
-        written += len(stories)
+    with store.batch():
+        for key in sorted(blocks, key=repr):
+            block = blocks[key]
+            stories = fuse_block(block, vectors, copies={k: n + 1 for k, n in copies.items()})
+            store.stories.replace([m.id for m, _ in block], stories)
+            written += len(stories)
     return written

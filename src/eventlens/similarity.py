@@ -86,6 +86,29 @@ class SentenceEncoder:
         """The encoder of this process: the model is read on first use and shared after that."""
         return _load()
 
+    @classmethod
+    def open(cls, *, threads: int = 0) -> SentenceEncoder:
+        """A new encoder with a session of its own, on `threads` threads (0: ONNX Runtime's default, one
+        per core); a worker process that shares the CPUs with others takes 1. The vectors are the same
+        bits whatever the number of threads.
+
+        Raises EventlensError when the model's package is not installed."""
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        folder = _model_dir()
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3  # warnings about unused initialisers are noise here
+        options.intra_op_num_threads = threads
+        session = onnxruntime.InferenceSession(
+            str(folder / "onnx" / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        tokenizer.no_padding()  # we pad each batch to its own longest sentence
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        log.debug("loaded all-MiniLM-L6-v2 from %s", folder)
+        return cls(session, tokenizer)
+
     def encode(self, texts: Sequence[str], *, batch_size: int = 64) -> np.ndarray:
         """Embed `texts` into a (len(texts), 384) float32 array of unit rows, in the order given.
 
@@ -143,17 +166,4 @@ def _normalise(rows: np.ndarray) -> np.ndarray:
 
 @cache
 def _load() -> SentenceEncoder:
-    import onnxruntime
-    from tokenizers import Tokenizer
-
-    folder = _model_dir()
-    options = onnxruntime.SessionOptions()
-    options.log_severity_level = 3  # warnings about unused initialisers are noise here
-    session = onnxruntime.InferenceSession(
-        str(folder / "onnx" / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
-    )
-    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tokenizer.no_padding()  # we pad each batch to its own longest sentence
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    log.debug("loaded all-MiniLM-L6-v2 from %s", folder)
-    return SentenceEncoder(session, tokenizer)
+    return SentenceEncoder.open()

@@ -112,23 +112,30 @@ def _ingest(
     stdin: StdinMeta | None = None,
     progress: Progress | None = None,
     ray: RaySettings | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
-    """The full ingest: extraction (here, or on Ray with `ray`), storage, fusion into stories and dyad
+    """The full ingest: extraction (here, in `workers` forked processes, default
+    eventlens.workers.default_workers(), or on Ray with `ray`), storage, fusion into stories and dyad
     series."""
     from contextlib import AbstractContextManager, nullcontext
 
     from eventlens.batch import ingest as run_ingest
     from eventlens.pipeline import Extractor
     from eventlens.similarity import SentenceEncoder
+    from eventlens.workers import ExtractorPool, default_workers
 
-    encode = SentenceEncoder.load().encode
-    if ray is None:
-        engine: AbstractContextManager[Any] = nullcontext(Extractor.load())
-    else:
+    engine: AbstractContextManager[Any]
+    processes = workers or default_workers()
+    if ray is not None:
         from eventlens.scale import RayExtractor
 
         engine = RayExtractor(ray)
+    elif processes > 1:
+        engine = ExtractorPool(Extractor.load(), workers=processes)
+    else:
+        engine = nullcontext(Extractor.load())
     with engine as extractor:
+        encode = extractor.encode if isinstance(extractor, ExtractorPool) else SentenceEncoder.load().encode
         return run_ingest(inputs, store=store, extractor=extractor, max_bytes=max_bytes, encode=encode,
                           stdin=stdin, progress=progress)  # fmt: skip
 
@@ -189,7 +196,11 @@ def ingest(
         str | None, typer.Option(help="--engine ray: the Ray cluster to join (default: a local Ray).")
     ] = None,
     workers: Annotated[
-        int | None, typer.Option(help="--engine ray: how many workers extract (default: one per CPU).")
+        int | None,
+        typer.Option(
+            help="Processes that parse and extract (default: local, one per CPU as memory allows; "
+            "--engine ray, one per CPU of the cluster)."
+        ),
     ] = None,
     shards: Annotated[
         str | None,
@@ -216,7 +227,9 @@ def ingest(
     ray = _ray_settings(engine, address=address, workers=workers, shards=shards, db=db)
     show = sys.stderr.isatty() if progress is None else progress
     with _store(db, wait=wait) as store, IngestProgress() if show else nullcontext() as live:
-        report = _ingest(inputs, store, max_bytes=max_bytes, stdin=stdin, progress=live, ray=ray)
+        report = _ingest(
+            inputs, store, max_bytes=max_bytes, stdin=stdin, progress=live, ray=ray, workers=workers
+        )
     for rejected in report.rejected[:20]:
         typer.echo(f"  skipped {rejected.source}: {rejected.reason}", err=True)
     if len(report.rejected) > 20:
@@ -234,13 +247,13 @@ def _ray_settings(
     engine: Engine, *, address: str | None, workers: int | None, shards: str | None, db: Path
 ) -> RaySettings | None:
     """The Ray options checked: None for the local engine, which takes none of them."""
+    if workers is not None and workers < 1:
+        raise EventlensError(f"--workers {workers}: give 1 or more")
     if engine is Engine.local:
-        given = [f"--{n}" for n, v in (("address", address), ("workers", workers), ("shards", shards)) if v]
+        given = [f"--{n}" for n, v in (("address", address), ("shards", shards)) if v]
         if given:
             raise EventlensError(f"{', '.join(given)}: for --engine ray only; add --engine ray")
         return None
-    if workers is not None and workers < 1:
-        raise EventlensError(f"--workers {workers}: give 1 or more")
     try:
         from eventlens.scale import RaySettings
     except ImportError as error:

@@ -1,7 +1,8 @@
 """The embedded store: articles, event mentions, their participants and claims in one DuckDB file.
 
-Writes are one transaction per article, so a crash or a bad record mid-batch leaves the database as it
-was before that article, and re-ingesting an article already stored is a no-op (DESIGN.md §5). Reads
+Writes are one transaction per article, or per batch of articles (`add_articles`, inside `batch()`), so a
+crash or a bad record leaves the database as it was before that article or batch, every article committed
+before it whole; re-ingesting an article already stored is a no-op (DESIGN.md §5). Reads
 give back the same immutable records of `model.py` that were written: a mention read back equals the
 one stored, field for field.
 """
@@ -12,7 +13,7 @@ import dataclasses
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from importlib import resources
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,9 @@ from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place,
 from eventlens.store.clusters import ClusterTables
 from eventlens.store.reads import MentionWhere, Reads
 from eventlens.store.stories import StoryTables
+from eventlens.store.writes import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
+from eventlens.store.writes import MENTION_COLUMNS as _MENTION_COLUMNS
+from eventlens.store.writes import ArticleWriter
 
 if TYPE_CHECKING:
     from eventlens.extract.names import Name
@@ -42,20 +46,6 @@ _READABLE_FROM = 3
 clusters (store.clusters.available is False)."""
 
 _BATCH = 1000
-
-_ARTICLE_COLUMNS = ("id", "source_id", "path", "outlet", "url", "published", "title", "language", "text")
-_MENTION_COLUMNS = (
-    "id", "article_id", "sentence", "sentence_start", "evidence", "start", "end", "trigger", "type",
-    "mode", "context", "score", "date", "date_precision", "location_name", "location_country",
-    "location_lat", "location_lon", "stance", "modality", "figures", "story",
-)  # fmt: skip
-_ENTITY_COLUMNS = ("mention_id", "role", "position", "text", "country", "sector", "name")
-_NAME_COLUMNS = ("article_id", "name", "label", "count")
-
-
-def _insert_sql(table: str, columns: Sequence[str]) -> str:
-    names = ", ".join(f'"{c}"' for c in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
 
 
 def _select_list(alias: str, columns: Sequence[str]) -> str:
@@ -105,7 +95,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] = "eventlens.duckdb", *, read_only: bool = False) -> None:
         self.path = os.fspath(path)
         self.read_only = read_only
-        self._types: dict[str, dict[str, str]] = {}
+        self._open_transactions = 0
         try:
             self._con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -121,6 +111,7 @@ class Store:
         self.stories = StoryTables(self._con, self._transaction)
         self.clusters = ClusterTables(self._con, self._transaction, available=version >= 4)
         self.reads = Reads(self._con)
+        self._writer = ArticleWriter(self._con, self._transaction, self.path)
 
     # -- lifecycle ---------------------------------------------------------------------------------------
 
@@ -164,8 +155,20 @@ class Store:
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[None]:
-        """Commit on success; on any error roll back, and report database errors as StoreError."""
+        """Commit on success; on any error roll back, and report database errors as StoreError.
+
+        Inside another transaction (`batch()`) it joins that one: the outermost commits or rolls back."""
+        if self._open_transactions:
+            self._open_transactions += 1
+            try:
+                yield
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: could not {what}: {exc}") from exc
+            finally:
+                self._open_transactions -= 1
+            return
         self._con.begin()
+        self._open_transactions = 1
         try:
             yield
         except duckdb.Error as exc:
@@ -174,7 +177,15 @@ class Store:
         except BaseException:
             self._con.rollback()
             raise
-        self._con.commit()
+        else:
+            self._con.commit()
+        finally:
+            self._open_transactions = 0
+
+    def batch(self) -> AbstractContextManager[None]:
+        """One transaction around several writes (articles, their signatures): committed at the end,
+        rolled back whole on any error, so a batch is stored entirely or not at all."""
+        return self._transaction("store a batch of articles")
 
     # -- writing -----------------------------------------------------------------------------------------
 
@@ -190,39 +201,19 @@ class Store:
         Returns False and changes nothing if the article id is already stored (re-ingest is a no-op). On
         any error, rolls back: the database is as it was before this article.
         """
-        strays = [m.id for m in mentions if m.article_id != article.id]
-        if strays:
-            raise StoreError(f"{self.path}: mentions {strays[:5]} do not belong to article {article.id!r}")
-        with self._transaction(f"store article {article.id!r}"):
-            if self.has_article(article.id):
-                return False
-            self._con.execute(_insert_sql("articles", _ARTICLE_COLUMNS), _article_row(article))
-            self._bulk_insert("mentions", _MENTION_COLUMNS, [_mention_row(m) for m in mentions])
-            self._bulk_insert("entities", _ENTITY_COLUMNS, [row for m in mentions for row in _entity_rows(m)])
-            self._bulk_insert("article_names", _NAME_COLUMNS, [(article.id, *name) for name in names])
-        return True
+        return self.add_articles([(article, mentions, names)])[0]
 
-    def _bulk_insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """Insert many rows in one parameterised statement: one typed list per column, unnested together.
+    def add_articles(
+        self, items: Sequence[tuple[Article, Sequence[EventMention], Sequence[Name]]]
+    ) -> list[bool]:
+        """Store several articles in one transaction, each with its mentions, their entities and claims,
+        and its names: one insert per table for the whole batch (`store.writes.ArticleWriter`).
 
-        DuckDB's executemany runs the statement once per row (about 1 ms each); this is ~50x faster.
+        Returns, per item, whether it was stored: False for an article id already stored (or given
+        earlier in `items`), which changes nothing. Raises StoreError, storing nothing, when a mention
+        does not belong to its article or the database refuses a row.
         """
-        if not rows:
-            return
-        types = self._column_types(table)
-        lists = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
-        names = ", ".join(f'"{c}"' for c in columns)
-        params = [list(column) for column in zip(*rows, strict=True)]
-        self._con.execute(f"INSERT INTO {table} ({names}) SELECT {lists}", params)
-
-    def _column_types(self, table: str) -> dict[str, str]:
-        """The SQL type of each column of a table, as schema.sql declares it (read once per Store)."""
-        if table not in self._types:
-            rows = self._con.execute(
-                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]
-            ).fetchall()
-            self._types[table] = dict(rows)
-        return self._types[table]
+        return self._writer.add(items)
 
     def set_story(self, mention_ids: Iterable[str], story_id: str | None) -> None:
         """Assign mentions to a story (fusion's output); None takes them out of any story."""
@@ -341,32 +332,8 @@ class Store:
 # -- records ↔ rows --------------------------------------------------------------------------------------
 
 
-def _article_row(a: Article) -> list[Any]:
-    return [a.id, a.source_id, a.path, a.outlet, a.url, a.published, a.title, a.language, a.text]
-
-
 def _article_from(row: Sequence[Any]) -> Article:
     return Article(**dict(zip(_ARTICLE_COLUMNS, row, strict=True)))
-
-
-def _mention_row(m: EventMention) -> list[Any]:
-    loc = m.location
-    return [
-        m.id, m.article_id, m.sentence, m.sentence_start, m.evidence, m.start, m.end, m.trigger, m.type,
-        list(m.mode), list(m.context), m.score, m.when.value, m.when.precision,
-        loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None,
-        loc.lon if loc else None, m.claim.stance, m.modality,
-        json.dumps([f.to_dict() for f in m.figures]), m.story,
-    ]  # fmt: skip
-
-
-def _entity_rows(m: EventMention) -> Iterator[tuple[Any, ...]]:
-    sides: list[tuple[str, Sequence[Entity]]] = [("actor", m.actor), ("recipient", m.recipient)]
-    if m.claim.claimant is not None:
-        sides.append(("claimant", (m.claim.claimant,)))
-    for role, entities in sides:
-        for position, e in enumerate(entities):
-            yield (m.id, role, position, e.text, e.country, e.sector, e.name)
 
 
 def _mention_from(row: Sequence[Any], participants: list[dict[str, Any]] | None) -> EventMention:

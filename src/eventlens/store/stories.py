@@ -44,12 +44,14 @@ class StoryTables:
         return {mid: np.asarray(vec, dtype=np.float32) for mid, vec in rows}
 
     def save_vectors(self, vectors: dict[str, np.ndarray]) -> None:
+        """Store sentence vectors by mention id (float32, one insert for all), replacing any stored."""
         if not vectors:
             return
+        ids = list(vectors)
         with self._transaction("store sentence vectors"):
-            self._con.executemany(
-                "INSERT OR REPLACE INTO mention_vectors VALUES (?, ?)",
-                [(mid, vec.astype(float).tolist()) for mid, vec in vectors.items()],
+            self._con.execute(
+                "INSERT OR REPLACE INTO mention_vectors SELECT unnest(?::VARCHAR[]), unnest(?::FLOAT[][])",
+                [ids, [vectors[i].astype(np.float32).tolist() for i in ids]],
             )
 
     # -- near-duplicate articles ------------------------------------------------------------------------
@@ -62,10 +64,18 @@ class StoryTables:
         return [(article_id, bytes(signature)) for article_id, signature in rows]
 
     def add_signature(self, article_id: str, signature: bytes, duplicate_of: str | None) -> None:
-        with self._transaction("store an article signature"):
+        self.add_signatures([(article_id, signature, duplicate_of)])
+
+    def add_signatures(self, rows: Sequence[tuple[str, bytes, str | None]]) -> None:
+        """Store (article id, MinHash signature, the article it republishes or None) rows, in order."""
+        if not rows:
+            return
+        ids, signatures, originals = (list(column) for column in zip(*rows, strict=True))
+        with self._transaction("store article signatures"):
             self._con.execute(
-                "INSERT OR REPLACE INTO article_signatures VALUES (?, ?, ?)",
-                [article_id, signature, duplicate_of],
+                "INSERT OR REPLACE INTO article_signatures SELECT unnest(?::VARCHAR[]), unnest(?::BLOB[]),"
+                " unnest(?::VARCHAR[])",
+                [ids, signatures, originals],
             )
 
     def duplicates(self) -> dict[str, str]:
@@ -86,14 +96,21 @@ class StoryTables:
                 [ids],
             )
             self._con.execute("UPDATE mentions SET story = NULL WHERE list_contains(?, id)", [ids])
-            for story in stories:
-                self._con.execute(
-                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _row(story)
-                )
-                self._con.execute(
-                    "UPDATE mentions SET story = ? WHERE list_contains(?, id)",
-                    [story.id, list(story.mentions)],
-                )
+            if not stories:
+                return
+            columns = [list(column) for column in zip(*(_row(story) for story in stories), strict=True)]
+            self._con.execute(
+                "INSERT OR REPLACE INTO stories SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),"
+                " unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::BOOLEAN[]), unnest(?::DOUBLE[]),"
+                " unnest(?::VARCHAR[][]), unnest(?::VARCHAR[][]), unnest(?::VARCHAR[])",
+                columns,
+            )
+            members = [(m, story.id) for story in stories for m in story.mentions]
+            self._con.execute(
+                "UPDATE mentions SET story = chosen.story FROM (SELECT unnest(?::VARCHAR[]) AS id,"
+                " unnest(?::VARCHAR[]) AS story) AS chosen WHERE mentions.id = chosen.id",
+                [[m for m, _ in members], [story for _, story in members]],
+            )
 
     def records(
         self, *, actor: str | None = None, type: str | None = None, since: dt.date | None = None
@@ -127,8 +144,13 @@ class StoryTables:
         rows = list(rows)
         with self._transaction("store dyad series"):
             self._con.execute("DELETE FROM dyad_series")
-            if rows:  # DuckDB refuses an executemany without parameters
-                self._con.executemany("INSERT INTO dyad_series VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            if rows:
+                self._con.execute(
+                    "INSERT INTO dyad_series SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]),"
+                    " unnest(?::BOOLEAN[]), unnest(?::VARCHAR[]), unnest(?::DATE[]), unnest(?::INTEGER[]),"
+                    " unnest(?::DOUBLE[]), unnest(?::DOUBLE[])",
+                    [list(column) for column in zip(*rows, strict=True)],
+                )
 
     def series(self, a: str, b: str, *, directed: bool, period: str) -> list[DyadRow]:
         pair = (a, b) if directed else tuple(sorted((a, b)))
