@@ -132,6 +132,12 @@ def test_map_clusters_located_stories_and_lists_a_markers_stories(dashboard: Das
     expect(panel.get_by_role("heading", name=re.compile("Nakhchivan"))).to_be_visible()
     expect(panel.locator("table.stories tbody tr", has_text="ASSAULT")).to_have_count(1)
     dashboard.shot("map-picked")
+    places = page.get_by_role("heading", name=re.compile("markers"))
+    expect(places).to_contain_text("cells of 5°")
+    page.get_by_role("button", name="zoom in").click()
+    expect(places).to_contain_text("cells of 2°")
+    expect(marker).to_have_count(1)
+    dashboard.shot("map-zoomed")
 
 
 def test_search_pages_stories_and_event_mentions(dashboard: Dashboard) -> None:

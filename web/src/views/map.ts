@@ -171,6 +171,8 @@ interface MapState {
   transform: ZoomTransform;
   cell: number;
   places: PlaceCluster[];
+  /** How many markers the server has at this cell size (it sends at most 500). */
+  total: number;
 }
 
 function landLayer(shapes: GeoJSON.FeatureCollection, projection: GeoProjection): SVGGElement {
@@ -213,7 +215,7 @@ function zoomButtons(chart: SVGSVGElement, behaviour: ZoomBehavior<SVGSVGElement
 }
 
 interface MapHandlers {
-  load: (cell: number) => Promise<PlaceCluster[]>;
+  load: (cell: number) => Promise<Page<PlaceCluster>>;
   pick: (place: PlaceCluster) => void;
   onPlaces: () => void;
   onError: (error: unknown) => void;
@@ -245,7 +247,8 @@ function zoomableMap(
     const cell = cellFor(state.projection, state.transform.k);
     if (cell !== state.cell) {
       state.cell = cell;
-      state.places = await load(cell);
+      const page = await load(cell);
+      [state.places, state.total] = [page.items, page.total];
       onPlaces();
     }
     draw();
@@ -283,14 +286,14 @@ export async function mapView(root: HTMLElement, route: Route, { meta, signal }:
     tableBox,
   );
   const width = Math.max(320, mapBox.clientWidth);
-  const load = async (cell: number) =>
-    (await get<Page<PlaceCluster>>("api/places", { ...filters, cell }, signal)).items;
+  const load = (cell: number) => get<Page<PlaceCluster>>("api/places", { ...filters, cell }, signal);
   const [shapes, first] = await Promise.all([countries(), load(CELLS[CELLS.length - 1])]);
   const state: MapState = {
     projection: geoMercator(),
     transform: zoomIdentity,
     cell: CELLS[CELLS.length - 1],
-    places: first,
+    places: first.items,
+    total: first.total,
   };
   fitTo(state.projection, state.places, width);
   const pick = (place: PlaceCluster) => void showPlace(panel, place, signal);
@@ -301,9 +304,16 @@ export async function mapView(root: HTMLElement, route: Route, { meta, signal }:
         "h2",
         {},
         state.places.length > TABLE_ROWS
-          ? `Busiest places: ${TABLE_ROWS} of ${count(state.places.length)} markers (cells of ${state.cell}°)`
-          : `Places: ${count(state.places.length)} markers (cells of ${state.cell}°)`,
+          ? `Busiest places: ${TABLE_ROWS} of ${count(state.total)} markers (cells of ${state.cell}°)`
+          : `Places: ${count(state.total)} markers (cells of ${state.cell}°)`,
       ),
+      state.total > state.places.length
+        ? el(
+            "p",
+            { class: "muted small" },
+            `The map draws the ${count(state.places.length)} the server sent.`,
+          )
+        : null,
       placesTable(state.places, pick),
     );
   const onError = (error: unknown) => {
