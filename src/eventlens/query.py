@@ -81,13 +81,28 @@ def parse_window(since: str | None, until: str | None, spell: Spell) -> tuple[dt
     return first, last
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class EventFilters:
-    """Checked filters of event mentions: the fields of store.reads.MentionWhere a user can set, and how
-    the caller spells parameter names (for the outlet check, which needs the store)."""
+W = TypeVar("W", MentionWhere, StoryWhere)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Filters(Generic[W]):
+    """Checked filters (`where`) and how the caller spells parameter names, for the one check that
+    needs the store: an outlet it has."""
+
+    where: W
+    spell: Spell = cli_option
+
+    def check(self, store: Store) -> W:
+        """The filters, once their outlet is known to the store (ParameterError listing outlets if not)."""
+        check_outlet(self.where.outlet, self.spell("outlet"), store.reads.outlets())
+        return self.where
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventFilters(_Filters[MentionWhere]):
+    """Checked filters of event mentions: the fields of store.reads.MentionWhere a user can set."""
 
     where: MentionWhere = field(default_factory=MentionWhere)
-    spell: Spell = cli_option
 
     @classmethod
     def parse(
@@ -118,18 +133,12 @@ class EventFilters:
         )  # fmt: skip
         return cls(where=where, spell=spell)
 
-    def check(self, store: Store) -> MentionWhere:
-        """The filters, once their outlet is known to the store (ParameterError listing outlets if not)."""
-        check_outlet(self.where.outlet, self.spell("outlet"), store.reads.outlets())
-        return self.where
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StoryFilters:
-    """Checked filters of stories (store.reads.StoryWhere) and the caller's spelling of names."""
+@dataclass(frozen=True, kw_only=True)
+class StoryFilters(_Filters[StoryWhere]):
+    """Checked filters of stories: the fields of store.reads.StoryWhere a user can set."""
 
     where: StoryWhere = field(default_factory=StoryWhere)
-    spell: Spell = cli_option
 
     @classmethod
     def parse(
@@ -153,11 +162,6 @@ class StoryFilters:
             contested=contested, text=text or None,
         )  # fmt: skip
         return cls(where=where, spell=spell)
-
-    def check(self, store: Store) -> StoryWhere:
-        """The filters, once their outlet is known to the store."""
-        check_outlet(self.where.outlet, self.spell("outlet"), store.reads.outlets())
-        return self.where
 
 
 # -- events and stories ------------------------------------------------------------------------------
@@ -319,4 +323,6 @@ def clusters(
 def facts(store: Store) -> dict[str, Any]:
     """What a reader of the database sees first: counts (articles, mentions, stories), outlets, the
     event types present, the first and last event date."""
-    return {**store.reads.facts(), "outlets": store.reads.outlets()}
+    rows, found = store.counts(), store.reads.facts()
+    counts = {"articles": rows["articles"], "mentions": rows["mentions"], "stories": found.pop("stories")}
+    return {"counts": counts, **found, "outlets": store.reads.outlets()}

@@ -309,16 +309,14 @@ class Reads:
         return total, [dict(zip(keys, row, strict=True)) for row in rows]
 
     def facts(self) -> dict[str, Any]:
-        """Counts (articles, mentions, stories), the event types present, the first and last event date."""
+        """How many stories, the event types present, the first and last event date."""
         row = self._con.execute(
-            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM mentions),"
-            " (SELECT count(*) FROM stories), (SELECT min(date) FROM mentions),"
+            "SELECT (SELECT count(*) FROM stories), (SELECT min(date) FROM mentions),"
             " (SELECT max(date) FROM mentions)"
         ).fetchone()
         assert row is not None
         types = [t for (t,) in self._all("SELECT DISTINCT type FROM mentions ORDER BY 1")]
-        counts = dict(zip(("articles", "mentions", "stories"), map(int, row[:3]), strict=True))
-        return {"counts": counts, "types": types, "date_range": {"first": row[3], "last": row[4]}}
+        return {"stories": int(row[0]), "types": types, "date_range": {"first": row[1], "last": row[2]}}
 
 
 def _paged(sql: str, params: list[Any], limit: int | None, offset: int) -> tuple[str, list[Any]]:
