@@ -34,9 +34,13 @@ def serve(
     """Serve the JSON API (OpenAPI at /docs) and the dashboard at http://HOST:PORT/. The database is
     only read, from a private copy renewed when the file changes, so `eventlens ingest` can write it
     meanwhile; /api/meta and the X-Eventlens-Snapshot header say when the copy was taken."""
-    import uvicorn
+    try:
+        import uvicorn
 
-    from eventlens.api import create_app
+        from eventlens.api import create_app
+    except ImportError as error:
+        raise EventlensError(f"eventlens serve needs the web extra ({error.name} is missing): "
+                             "pip install 'eventlens[web]'") from None  # fmt: skip
 
     if not 0 < port < 65536:
         raise EventlensError(f"--port {port}: give a port from 1 to 65535")
