@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from corpus_throughput import DEFAULT_CORPUS, _limited
+from throughput import DEFAULT_CORPUS, _limited
 
 
 def _ingest(corpus: Path, db: Path) -> None:

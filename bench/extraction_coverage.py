@@ -12,7 +12,7 @@ and scores it with `eventlens.evaluate.score`, as `eventlens eval` does, on thes
 For each it prints event F1, P, R, the no-event share (gold sentences without any non-negated mention)
 and denial recall ("n/a" where the set has no core denial), then the tune F1 minus the check F1. Then,
 unless --skip-corpus, it ingests the first --corpus-limit lines of ../shared/corpus/news/articles.jsonl
-(through bench/corpus_throughput.py's subset helper) and prints events (non-negated mentions) per 100
+(through bench/throughput.py's subset helper) and prints events (non-negated mentions) per 100
 articles stored, and the share of stored articles without any event. Figures only, never a sentence:
 the check half stays held out. Story fusion is not run (it does not change the event scores).
 
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpus_throughput import DEFAULT_CORPUS, _limited
+from throughput import DEFAULT_CORPUS, _limited
 
 from eventlens.evaluate import Half, half_inputs, load_gold, score, stored_predictions
 from eventlens.scorecard import ratio

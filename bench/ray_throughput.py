@@ -5,8 +5,8 @@ article through the Ray engine (a pool of actors started and each loading the mo
 extracted, its shard written and read back: `first_article_s`, the start-up a run pays before its first
 article), then ingests the first `--limit` corpus articles into a fresh DuckDB file through
 `eventlens.batch.ingest` with the Ray engine (`eventlens.scale.RayExtractor`; a new actor pool, so its
-model loads again, shards written and loaded into the store; no story fusion, as
-`corpus_throughput.py`): `ingest_s` and `articles_per_s`. With `--local` the same ingest runs on the
+model loads again, shards written and loaded into the store; no story fusion):
+`ingest_s` and `articles_per_s`. With `--local` the same ingest runs on the
 local engine in this process too, for comparison (`local_*`; its model load timed apart). Prints one
 `name: value` line per figure, with the machine's load average (1 min) before and after: on a shared
 machine the worker counts compete with whatever else runs. A benchmark, not a test: nothing is asserted
@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus_throughput import DEFAULT_CORPUS, _limited
+from throughput import DEFAULT_CORPUS, _limited
 
 
 def _ingest_s(corpus: Path, extractor: object, folder: Path) -> tuple[float, int]:
