@@ -549,7 +549,9 @@ def _claimant_struck(type_: str, actors: tuple[Entity, ...], claimant: Entity | 
         return ()
     if claimant.country in {a.country for a in actors}:
         return ()
-    return (Entity(text=claimant.text, country=claimant.country, name=claimant.name),)
+    country = pycountry.countries.get(alpha_3=claimant.country)
+    name = getattr(country, "common_name", None) or getattr(country, "name", None) or claimant.country
+    return (Entity(text=name, country=claimant.country, name=name),)  # the state, not the one who spoke
 
 
 def _state_named(head: Token, coder: ArticleCoder) -> Entity | None:

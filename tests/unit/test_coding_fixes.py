@@ -165,3 +165,11 @@ def test_people_on_the_ground_are_of_a_country_not_of_the_organisation_in_focus(
     assert [row for row in coded(text) if row[0] == "AGREE"] == [("AGREE", ("UNO",), ("SOM",))]
     ministers = "Foreign ministers of the Arab League met in Cairo. The ministers condemned Israel's raids."
     assert ("ACCUSE", ("ARB",), ("ISR",)) in coded(ministers)
+
+
+def test_a_struck_claimant_is_recorded_as_its_state_not_as_the_speaker(extract: Extract) -> None:
+    """Chile's president says Peruvian troops shelled a border post: Chile was struck; the recipient is
+    the state, not the president's words (which a reader would see highlighted as the target)."""
+    mentions = extract("Chile's president said Peruvian troops shelled a border post.")
+    shelling = next(m for m in mentions if m.type == "ASSAULT")
+    assert [(r.country, r.text) for r in shelling.recipient] == [("CHL", "Chile")]
