@@ -203,8 +203,8 @@ class RayExtractor:
             self._started = True
         size = self.settings.batch_size
         # One block per batch, so that the actors share the wave.
-        starts = range(0, len(wave), size)
-        blocks = [articles_table(range(i, i + size)[: len(wave) - i], wave[i : i + size]) for i in starts]
+        chunks = [(i, wave[i : i + size]) for i in range(0, len(wave), size)]
+        blocks = [articles_table(range(i, i + len(chunk)), chunk) for i, chunk in chunks]
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         dataset = ray.data.from_arrow(blocks).map_batches(
