@@ -111,3 +111,23 @@ def test_reingesting_with_ray_changes_nothing_and_leaves_no_shards(
     assert "0 new" in output
     assert {table: _rows(ray, table, order) for table, order in _TABLES.items()} == before
     assert not list(ray.parent.glob(".eventlens-shards-*"))  # the temporary shards went with the run
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--shards", "shards"], "--shards: for --engine ray only"),
+        (
+            ["--engine", "ray", "--address", "127.0.0.1:6379"],
+            "give --shards with a folder every node reaches",
+        ),
+        (["--engine", "ray", "--workers", "0"], "--workers 0: give 1 or more"),
+        (["--engine", "ray", "--address", "127.0.0.1:1", "--shards", "s"], "cannot join a Ray cluster there"),
+    ],
+)
+def test_ray_options_are_checked_with_a_clear_error(tmp_path: Path, options: list[str], message: str) -> None:
+    (tmp_path / "a.txt").write_text("Chile accused Peru of shelling a border post.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.duckdb"),
+                                      "--no-progress", *options])  # fmt: skip
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert "Traceback" not in result.output
