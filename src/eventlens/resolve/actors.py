@@ -68,6 +68,8 @@ PARTITIVES = frozenset(
     | {"group", "groups", "crowd", "crowds", "band", "bands", "mob", "throng", "contingent", "contingents"}
     | {"delegation", "team", "batch", "wave", "waves", "member", "members", "detachment", "deployment"}
 )
+_LOOKUPS_KEPT = 100_000
+"""Phrases whose table lookups an ActorCoder keeps; past that it starts over (a few tens of MB at most)."""
 SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"})
 _STANCE_WORDS = re.compile(r"\b(?:anti|pro)\s?-\s?\S+", re.IGNORECASE)
 """An "anti-Syria journalist" or "pro-Russian separatists" take a side; they are not of that country."""
@@ -91,6 +93,9 @@ class ActorCoder:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
+        # What the tables say of a phrase's words (its tokens, named and place matches, head agent), by
+        # its text: the lookups repeat across an article and across articles ("the army", "Iran").
+        self._read: dict[str, tuple[list[Token], list[_Match], list[_Match], _Match | None, bool]] = {}
 
     @classmethod
     def load(cls) -> ActorCoder:
@@ -103,13 +108,9 @@ class ActorCoder:
         `near` are the countries of the other places the article names: a place name that the table
         lists under several countries ("Congo": DR Congo and the Republic of the Congo) means the one
         among them; without one among them, the first the table lists."""
-        toks = _strip_determiners(tokens(_STANCE_WORDS.sub("", text)))
+        toks, named, places, agent, is_head = self._lookups(text)
         if not toks:
             return None
-        matches = _scan(toks, self._kb.actors, self._kb.actor_spans, strict_case=True)
-        named = [m for m in matches if self._rows(m, NAMED_KINDS)]
-        places = [m for m in matches if self._rows(m, PLACE_KINDS)]
-        agent, is_head = self._head_agent(toks)
         if named:
             entity = self._code_named(text, toks, named, places, agent, on, near)
             if entity is not None:
@@ -121,6 +122,20 @@ class ActorCoder:
                 text=text, country=None, sector=self._kb.agents[agent.key][0], name=_as_written(toks)
             )
         return None
+
+    def _lookups(self, text: str) -> tuple[list[Token], list[_Match], list[_Match], _Match | None, bool]:
+        """A phrase's tokens, its named-actor and place matches and its head agent (cached by text)."""
+        found = self._read.get(text)
+        if found is None:
+            toks = _strip_determiners(tokens(_STANCE_WORDS.sub("", text)))
+            matches = _scan(toks, self._kb.actors, self._kb.actor_spans, strict_case=True)
+            named = [m for m in matches if self._rows(m, NAMED_KINDS)]
+            places = [m for m in matches if self._rows(m, PLACE_KINDS)]
+            found = (toks, named, places, *self._head_agent(toks))
+            if len(self._read) >= _LOOKUPS_KEPT:
+                self._read.clear()
+            self._read[text] = found
+        return found
 
     def country_of_capital(self, text: str) -> str | None:
         """The country whose capital (or seat of government) `text` names: "Baku" → "AZE"."""

@@ -230,8 +230,9 @@ class Timeline:
         """Per sentence start: the time told by the main clauses before it in its paragraph."""
         carried: dict[int, When | None] = {}
         paragraph, latest = -1, None
+        text = doc.text  # joined from the tokens on every access: once per article, not per sentence
         for sentence in doc.sents:
-            here = len(_PARAGRAPH_BREAK.findall(doc.text, 0, sentence.start_char))
+            here = len(_PARAGRAPH_BREAK.findall(text, 0, sentence.start_char))
             if here != paragraph:
                 paragraph, latest = here, None
             carried[sentence.start] = latest
