@@ -3,16 +3,18 @@
 Each list query takes a filter record built by its `parse` (which checks every value, naming the
 parameter as the caller spells it) and gives rows of the store in a stable order; the `*_page` forms
 add the total for a paginated answer. Filtering, sorting, counting and paging run in DuckDB
-(eventlens.store.reads), so they stay fast on a million events.
+(eventlens.store.reads), so they stay fast on a million events. A value that cannot be used is a
+ParameterError naming the parameter; a database DuckDB cannot read is a StoreError naming it and the fix
+(eventlens.store.reads.read_failure), never DuckDB's own error.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, Unpack
 
 from eventlens import analyze
 from eventlens.analyze import Alert, period_start
@@ -39,14 +41,17 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_PERIODS",
     "EventFilters",
+    "EventGiven",
     "Page",
     "StoryFilters",
+    "StoryGiven",
     "alert_list",
     "clusters",
     "dyad_series",
     "event_page",
     "events",
     "facts",
+    "parse_window",
     "pick_alerts",
     "places",
     "stories",
@@ -70,15 +75,66 @@ class Page(Generic[T]):
     items: list[T]
 
 
-def _code(value: str | None, name: str, spell: Spell) -> str | None:
-    return None if value is None else check_code(value, spell(name))
-
-
 def parse_window(since: str | None, until: str | None, spell: Spell) -> tuple[dt.date | None, dt.date | None]:
+    """(first day, last day) of a window typed as YYYY, YYYY-MM or YYYY-MM-DD (`until`: its period's last
+    day), None where not given. ParameterError naming the bad one, or `since` when it is after `until`."""
     first = parse_day(since, spell("since"))
     last = parse_day(until, spell("until"), end=True)
     check_window(first, last, spell=spell, given=(since, until))
     return first, last
+
+
+class _Given(TypedDict, total=False):
+    """Filter values as a user typed them (None, or left out: no such filter), of events and stories."""
+
+    actor: str | None
+    recipient: str | None
+    type: str | None
+    since: str | None
+    until: str | None
+    outlet: str | None
+    text: str | None
+
+
+class EventGiven(_Given, total=False):
+    """The filters of event mentions as typed (`EventFilters.parse`)."""
+
+    claimant: str | None
+    mode: str | None
+    stance: str | None
+    place: str | None
+    story: str | None
+
+
+class StoryGiven(_Given, total=False):
+    """The filters of stories as typed (`StoryFilters.parse`)."""
+
+    contested: bool | None
+
+
+_CHECKS: dict[str, Callable[[str, str], str | None]] = {
+    "actor": check_code,
+    "recipient": check_code,
+    "claimant": check_code,
+    "type": check_type,
+    "mode": check_mode,
+    "stance": lambda value, name: check_choice(value, name, STANCES),
+}
+"""The check of each coded filter: (value as typed, name as the caller spells it) → value to store."""
+
+
+def _checked(given: Mapping[str, Any], spell: Spell) -> dict[str, Any]:
+    """`given` as the store's filters take them: the window as dates, codes and types upper-cased, modes
+    and stances lower-cased, empty words as None. ParameterError naming the first bad value."""
+    values = dict(given)
+    values["since"], values["until"] = parse_window(given.get("since"), given.get("until"), spell)
+    for name, check in _CHECKS.items():
+        if values.get(name) is not None:
+            values[name] = check(values[name], spell(name))
+    for name in ("place", "text"):
+        if name in values:
+            values[name] = values[name] or None
+    return values
 
 
 W = TypeVar("W", MentionWhere, StoryWhere)
@@ -105,33 +161,10 @@ class EventFilters(_Filters[MentionWhere]):
     where: MentionWhere = field(default_factory=MentionWhere)
 
     @classmethod
-    def parse(
-        cls,
-        *,
-        spell: Spell = cli_option,
-        actor: str | None = None,
-        recipient: str | None = None,
-        type: str | None = None,
-        mode: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        place: str | None = None,
-        outlet: str | None = None,
-        claimant: str | None = None,
-        stance: str | None = None,
-        text: str | None = None,
-        story: str | None = None,
-    ) -> EventFilters:
-        """The filters as typed: codes and types upper-cased, dates as YYYY, YYYY-MM or YYYY-MM-DD (until:
-        the period's last day); ParameterError naming the first bad one."""
-        first, last = parse_window(since, until, spell)
-        where = MentionWhere(
-            actor=_code(actor, "actor", spell), recipient=_code(recipient, "recipient", spell),
-            claimant=_code(claimant, "claimant", spell), type=check_type(type, spell("type")),
-            mode=check_mode(mode, spell("mode")), stance=check_choice(stance, spell("stance"), STANCES),
-            since=first, until=last, place=place or None, outlet=outlet, text=text or None, story=story,
-        )  # fmt: skip
-        return cls(where=where, spell=spell)
+    def parse(cls, *, spell: Spell = cli_option, **given: Unpack[EventGiven]) -> EventFilters:
+        """The filters as typed (EventGiven): codes and types upper-cased, dates as YYYY, YYYY-MM or
+        YYYY-MM-DD (until: the period's last day); ParameterError naming the first bad one."""
+        return cls(where=MentionWhere(**_checked(given, spell)), spell=spell)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -141,27 +174,9 @@ class StoryFilters(_Filters[StoryWhere]):
     where: StoryWhere = field(default_factory=StoryWhere)
 
     @classmethod
-    def parse(
-        cls,
-        *,
-        spell: Spell = cli_option,
-        actor: str | None = None,
-        recipient: str | None = None,
-        type: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        contested: bool | None = None,
-        text: str | None = None,
-    ) -> StoryFilters:
-        """The filters as typed, checked as EventFilters.parse checks them."""
-        first, last = parse_window(since, until, spell)
-        where = StoryWhere(
-            actor=_code(actor, "actor", spell), recipient=_code(recipient, "recipient", spell),
-            type=check_type(type, spell("type")), since=first, until=last, outlet=outlet,
-            contested=contested, text=text or None,
-        )  # fmt: skip
-        return cls(where=where, spell=spell)
+    def parse(cls, *, spell: Spell = cli_option, **given: Unpack[StoryGiven]) -> StoryFilters:
+        """The filters as typed (StoryGiven), checked as EventFilters.parse checks them."""
+        return cls(where=StoryWhere(**_checked(given, spell)), spell=spell)
 
 
 # -- events and stories ------------------------------------------------------------------------------
@@ -177,16 +192,24 @@ def events(
     include_negated: bool = False,
 ) -> Iterator[tuple[EventMention, Article]]:
     """Mentions and their articles that pass: by publication and position in the text (the command
-    line's order), or `newest_first` by event date then id."""
+    line's order), or `newest_first` by event date then id. Read as they are consumed; StoreError
+    (eventlens.store.reads.read_failure) where DuckDB cannot read them."""
     where = filters.check(store)
-    return store.mentions(where, newest_first=newest_first, limit=limit, offset=offset,
+    rows = store.mentions(where, newest_first=newest_first, limit=limit, offset=offset,
                           include_negated=include_negated)  # fmt: skip
+    return _guarded(store, rows)
+
+
+def _guarded(store: Store, rows: Iterator[T]) -> Iterator[T]:
+    with store.reads.guard():
+        yield from rows
 
 
 def event_page(store: Store, filters: EventFilters, *, limit: int, offset: int = 0) -> Page[tuple[Any, Any]]:
     """A page of mentions, latest event date first (ties by id), with how many pass."""
     rows = list(events(store, filters, newest_first=True, limit=limit, offset=offset))
-    return Page(store.count_mentions(filters.where), limit, offset, rows)
+    with store.reads.guard():
+        return Page(store.count_mentions(filters.where), limit, offset, rows)
 
 
 def stories(
@@ -251,7 +274,8 @@ def dyad_series(
     week {"period": start, "events", "conflict", "cooperation", "stories": [ids]}, periods without
     events with zeros. Undirected series take both directions. ParameterError (on "since") over
     MAX_PERIODS periods."""
-    rows = store.stories.series(actor, recipient, directed=directed, period=period)
+    with store.reads.guard():
+        rows = store.stories.series(actor, recipient, directed=directed, period=period)
     found = {r[4]: r[5:] for r in rows if (not since or r[4] >= since) and (not until or r[4] <= until)}
     ids: dict[dt.date, list[str]] = {}
     for day, story_id in store.reads.dyad_stories(actor, recipient, directed=directed):
@@ -316,13 +340,14 @@ def clusters(
     copy republishes."""
     from eventlens.clustering import read_clusters
 
-    groups = read_clusters(store, encoder=encoder, since=since, until=until)
-    return groups, store.stories.duplicates()
+    with store.reads.guard():
+        return read_clusters(store, encoder=encoder, since=since, until=until), store.stories.duplicates()
 
 
 def facts(store: Store) -> dict[str, Any]:
     """What a reader of the database sees first: counts (articles, mentions, stories), outlets, the
     event types present, the first and last event date."""
-    rows, found = store.counts(), store.reads.facts()
+    with store.reads.guard():
+        rows, found = store.counts(), store.reads.facts()
     counts = {"articles": rows["articles"], "mentions": rows["mentions"], "stories": found.pop("stories")}
     return {"counts": counts, **found, "outlets": store.reads.outlets()}

@@ -3,6 +3,7 @@ with its events, as JSON-ready records (the HTTP API answers them)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,7 +11,7 @@ from eventlens.evidence import highlights
 from eventlens.export import trimmed
 from eventlens.model import Article, EventMention
 from eventlens.params import Spell, check_outlet, cli_option
-from eventlens.query import Page, parse_window
+from eventlens.query import Page
 from eventlens.store import Store
 
 __all__ = [
@@ -41,13 +42,14 @@ def event_records(store: Store, rows: Sequence[tuple[EventMention, Article]]) ->
 def story_reports(store: Store, story_id: str) -> dict[str, Any] | None:
     """A story's record plus "reports": one per article, sorted by outlet then publication day, each
     {"article": {id, title, outlet, url, published}, "mentions": [event records with "highlights"
-    (eventlens.evidence)]}; None for an unknown id."""
-    record = store.stories.record(story_id)
-    if record is None:
-        return None
-    members = set(record["mentions"])
-    found = store.mentions(story=story_id, include_negated=True, limit=max(len(members), 1))
-    rows = [(m, a) for m, a in found if m.id in members]
+    (eventlens.evidence)]}; None for an unknown id. StoreError where DuckDB cannot read them."""
+    with store.reads.guard():
+        record = store.stories.record(story_id)
+        if record is None:
+            return None
+        members = set(record["mentions"])
+        found = store.mentions(story=story_id, include_negated=True, limit=max(len(members), 1))
+        rows = [(m, a) for m, a in found if m.id in members]
     reports: dict[str, dict[str, Any]] = {}
     for (_, article), event in zip(rows, event_records(store, rows), strict=True):
         report = reports.setdefault(article.id, {"article": article_summary(article), "mentions": []})
@@ -77,25 +79,26 @@ def article_page(
     store: Store,
     *,
     outlet: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
     text: str | None = None,
     limit: int,
     offset: int = 0,
     spell: Spell = cli_option,
 ) -> Page[dict[str, Any]]:
-    """Article summaries published in the window (YYYY, YYYY-MM or YYYY-MM-DD), of an outlet, whose
-    title or text holds `text` (without case); newest first, then id."""
-    first, last = parse_window(since, until, spell)
+    """Article summaries published from `since` to `until` (inclusive), of an outlet, whose title or text
+    holds `text` (without case); newest first, then id. An outlet no article has is a ParameterError
+    naming the parameter as `spell` spells it."""
     check_outlet(outlet, spell("outlet"), store.reads.outlets())
-    total, items = store.reads.articles(outlet=outlet, since=first, until=last, text=text or None,
+    total, items = store.reads.articles(outlet=outlet, since=since, until=until, text=text or None,
                                         limit=limit, offset=offset)  # fmt: skip
     return Page(total, limit, offset, items)
 
 
 def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
     """An article's summary with its text and the ids of its event mentions; None for an unknown id."""
-    article = store.article(article_id)
+    with store.reads.guard():
+        article = store.article(article_id)
     if article is None:
         return None
     return {**article_summary(article), "path": article.path, "text": article.text,

@@ -14,7 +14,9 @@ from eventlens.batch import ingest
 from eventlens.cli.app import app
 from eventlens.errors import StoreError
 from eventlens.pipeline import Extractor
+from eventlens.query import EventFilters, StoryFilters, events, facts, story_page
 from eventlens.store import Store
+from eventlens.store.reads import read_failure
 
 # Articles of our own, published in three months of two years.
 _ARTICLES = {
@@ -115,6 +117,84 @@ def test_a_lake_catalog_is_read_only(lake: Path, tmp_path: Path) -> None:
     _run("lake", str(lake), "--db", str(catalog))
     with pytest.raises(StoreError, match=f"{catalog}: could not create the schema"):
         Store(catalog)
+    article = tmp_path / "news" / "wire.txt"
+    article.parent.mkdir()
+    article.write_text("Chile accused Peru of shelling a border post.\n", encoding="utf-8")
+    line = _fails("ingest", str(article), "--db", str(catalog))
+    assert f"{catalog}: a read-only Parquet lake catalog over {lake.resolve()}" in line
+    assert "ingest needs an ordinary eventlens database" in line
+
+
+def _fails(*args: str) -> str:
+    """The one error line of a command that fails cleanly (exit 2, no traceback)."""
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    (line,) = result.output.strip().splitlines()
+    return line
+
+
+@pytest.fixture
+def mixed(db: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """(a catalog, its lake folder) where a Parquet file partitioned unlike the export's was added after
+    the catalog was written."""
+    folder, catalog = tmp_path / "lake", tmp_path / "lake.duckdb"
+    folder.mkdir()
+    _run("export", "--db", str(db), "--format", "parquet", "-o", str(folder / "events"))
+    _run("lake", str(folder), "--db", str(catalog))
+    _run("export", "--db", str(db), "--format", "parquet", "-o", str(folder / "flat.parquet"))
+    return catalog, folder
+
+
+@pytest.mark.parametrize(
+    "command", [["events"], ["export"], ["stories"], ["clusters"], ["dyad", "CHL", "PER"]]
+)
+def test_a_lake_partitioned_two_ways_is_named_with_the_fix(
+    mixed: tuple[Path, Path], command: list[str]
+) -> None:
+    catalog, folder = mixed
+    line = _fails(*command, "--db", str(catalog))
+    assert f"error: {catalog}: a lake catalog over {folder.resolve()}" in line
+    assert "Hive partition mismatch" in line and "all partitioned alike" in line
+
+
+def test_reads_of_a_lake_partitioned_two_ways_raise_a_store_error(mixed: tuple[Path, Path]) -> None:
+    """Past the command line's check (the API, the library): the query functions name the catalog too."""
+    catalog, folder = mixed
+    with Store(catalog, read_only=True) as store:
+        for read in (
+            lambda: list(events(store, EventFilters())),
+            lambda: story_page(store, StoryFilters(), limit=5),
+            lambda: facts(store),
+        ):
+            with pytest.raises(StoreError, match=f"{catalog}: a lake catalog over {folder.resolve()}"):
+                read()
+
+
+def test_the_api_answers_an_unreadable_lake_with_a_503_naming_the_file(mixed: tuple[Path, Path]) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from eventlens.api import create_app
+
+    catalog, folder = mixed
+    with TestClient(create_app(catalog)) as client:
+        for url in ("/api/events", "/api/stories", "/api/meta", "/api/export"):
+            response = client.get(url)
+            reason = response.json()["detail"]["reason"]
+            assert response.status_code == 503, url
+            assert reason.startswith(f"{catalog.name}: a lake catalog over {folder.resolve()}"), reason
+
+
+def test_an_unreadable_database_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "events.duckdb"
+    with duckdb.connect(str(path)) as con:
+        try:
+            con.execute("SELECT * FROM read_parquet('missing-*.parquet')")
+        except duckdb.Error as error:
+            failure = read_failure(con, error)
+    assert str(failure).startswith(f"{path}: DuckDB could not read it (IO Error: No files found")
+    assert "ingest the articles into a new --db" in str(failure)
 
 
 @pytest.mark.parametrize(

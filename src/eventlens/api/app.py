@@ -23,6 +23,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from eventlens import web
 from eventlens.api import alerts, articles, clusters, dyads, events, meta, stories
 from eventlens.api.deps import cached_alerts, cached_facts
 from eventlens.api.snapshot import Snapshot, Snapshots
@@ -87,7 +88,13 @@ def _validation_error(request: Request, error: Exception) -> JSONResponse:
 
 
 def _eventlens_error(request: Request, error: Exception) -> JSONResponse:
-    return _error(503, str(error), None)
+    """The library could not answer (the database cannot be read): 503 with its reason, naming the served
+    file by its name rather than the path of the private snapshot that was read."""
+    reason = str(error)
+    snapshot = getattr(request.state, "snapshot", None)
+    if snapshot is not None:
+        reason = reason.replace(str(snapshot.path), request.app.state.snapshots.source.name)
+    return _error(503, reason, None)
 
 
 def _warm(snapshot: Snapshot, store: Store) -> None:
@@ -95,10 +102,6 @@ def _warm(snapshot: Snapshot, store: Store) -> None:
     database) and the facts of /api/meta."""
     cached_alerts(snapshot, store)
     cached_facts(snapshot, store)
-
-
-def _static_dir() -> Path:
-    return Path(__file__).resolve().parents[1] / "web" / "static"
 
 
 def _mount_dashboard(app: FastAPI, static: Path) -> None:
@@ -109,7 +112,7 @@ def _mount_dashboard(app: FastAPI, static: Path) -> None:
     def index() -> FileResponse | JSONResponse:
         page = static / "index.html"
         if not page.is_file():
-            return _error(404, "the dashboard is not built: run `npm run build` in web/", None)
+            return _error(404, f"the dashboard is not built: run `{web.BUILD_COMMAND}`", None)
         return FileResponse(page, media_type="text/html")
 
     if (static / "assets").is_dir():
@@ -161,7 +164,7 @@ def create_app(
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(EventlensError, _eventlens_error)
     _mount_docs(app)
-    _mount_dashboard(app, Path(static_dir) if static_dir is not None else _static_dir())
+    _mount_dashboard(app, Path(static_dir) if static_dir is not None else web.STATIC)
     origins = list(cors_origins)
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET"])

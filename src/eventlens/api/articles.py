@@ -8,13 +8,12 @@ from fastapi import APIRouter, Path
 
 from eventlens.api.deps import (
     ERRORS,
-    Day,
-    Limit,
     ListBody,
     Name,
-    Offset,
+    PagingDep,
     StoreDep,
     Text,
+    WindowDep,
     not_found,
     page_body,
 )
@@ -28,18 +27,12 @@ router = APIRouter(tags=["articles"], responses=ERRORS)
 
 @router.get("/api/articles", response_model=ListBody)
 def list_articles(
-    store: StoreDep,
-    outlet: Name = None,
-    since: Day = None,
-    until: Day = None,
-    text: Text = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    store: StoreDep, window: WindowDep, paging: PagingDep, outlet: Name = None, text: Text = None
 ) -> dict[str, Any]:
     """Articles {id, title, outlet, url, published, language, source_id} published in the window, of an
     outlet, whose title or text holds `text`; newest first, ties by id."""
-    page = article_page(store, outlet=outlet, since=since, until=until, text=text, limit=limit, offset=offset,
-                        spell=api_parameter)  # fmt: skip
+    page = article_page(store, outlet=outlet, since=window.since, until=window.until, text=text,
+                        limit=paging.limit, offset=paging.offset, spell=api_parameter)  # fmt: skip
     return page_body(page)
 
 

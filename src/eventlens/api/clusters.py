@@ -6,9 +6,8 @@ from typing import Any, NoReturn
 
 from fastapi import APIRouter, HTTPException
 
-from eventlens.api.deps import ERRORS, Day, Limit, ListBody, Offset, StoreDep, page_body
-from eventlens.params import api_parameter
-from eventlens.query import Page, clusters, parse_window
+from eventlens.api.deps import ERRORS, ListBody, PagingDep, StoreDep, WindowDep, page_body
+from eventlens.query import clusters
 
 __all__ = ["router"]
 
@@ -23,18 +22,18 @@ def _no_encoder() -> NoReturn:
 @router.get(
     "/api/clusters", response_model=ListBody, responses={409: ERRORS[404] | {"description": "None stored"}}
 )
-def list_clusters(
-    store: StoreDep, since: Day = None, until: Day = None, limit: Limit = 50, offset: Offset = 0
-) -> dict[str, Any]:
+def list_clusters(store: StoreDep, window: WindowDep, paging: PagingDep) -> dict[str, Any]:
     """Clusters of articles telling one event (`pydoc eventlens.clustering`), largest first, each
     {"articles": [article summaries, each original followed by its copies], "duplicates": {copy id:
     original id}}; a cluster is shown when one of its originals was published in the window."""
-    first, last = parse_window(since, until, api_parameter)
-    groups, copies = clusters(store, since=first, until=last, encoder=_no_encoder)
-    chosen = groups[offset : offset + limit]
-    ids = [i for group in chosen for i in group]
+    groups, copies = clusters(store, since=window.since, until=window.until, encoder=_no_encoder)
+    page = paging.page(groups)
+    ids = [i for group in page.items for i in group]
     _, found = store.reads.articles(ids=ids, limit=max(len(ids), 1))
     summaries = {a["id"]: a for a in found}
-    items = [{"articles": [summaries[i] for i in group if i in summaries],
-              "duplicates": {i: copies[i] for i in group if i in copies}} for group in chosen]  # fmt: skip
-    return page_body(Page(len(groups), limit, offset, items))
+    items = [
+        {"articles": [summaries[i] for i in group if i in summaries],
+         "duplicates": {i: copies[i] for i in group if i in copies}}
+        for group in page.items
+    ]  # fmt: skip
+    return page_body(page, items)

@@ -8,8 +8,10 @@ parameter; the app answers both with 422 {"detail": {"reason", "parameter"}}.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Any
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 from fastapi import Depends, HTTPException, Query, Request
 from pydantic import BaseModel
@@ -17,7 +19,7 @@ from pydantic import BaseModel
 from eventlens.analyze import Alert
 from eventlens.api.snapshot import Snapshot
 from eventlens.params import api_parameter
-from eventlens.query import EventFilters, Page, StoryFilters, alert_list, facts
+from eventlens.query import EventFilters, Page, StoryFilters, alert_list, facts, parse_window
 from eventlens.store import Store
 
 __all__ = [
@@ -30,8 +32,12 @@ __all__ = [
     "ListBody",
     "Name",
     "Offset",
+    "Paging",
+    "PagingDep",
     "StoreDep",
     "Text",
+    "Window",
+    "WindowDep",
     "cached_alerts",
     "cached_facts",
     "event_filters",
@@ -41,6 +47,7 @@ __all__ = [
 ]
 
 MAX_LIMIT = 500
+T = TypeVar("T")
 
 
 class ErrorDetail(BaseModel):
@@ -134,6 +141,40 @@ def story_filters(
     """The story filters of /api/stories and /api/timeline, checked."""
     return StoryFilters.parse(spell=api_parameter, actor=actor, recipient=recipient, type=type, outlet=outlet,
                               since=since, until=until, contested=contested, text=text)  # fmt: skip
+
+
+class Window(NamedTuple):
+    """A request's since / until, checked: its first and last day (inclusive), None where open."""
+
+    since: dt.date | None
+    until: dt.date | None
+
+
+def _window(since: Day = None, until: Day = None) -> Window:
+    """The since / until parameters as days (ParameterError naming the bad one: a 422)."""
+    return Window(*parse_window(since, until, api_parameter))
+
+
+WindowDep = Annotated[Window, Depends(_window)]
+
+
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """A request's limit and offset: which items of a list it answers."""
+
+    limit: int
+    offset: int
+
+    def page(self, found: Sequence[T]) -> Page[T]:
+        """The page of `found` (every item that passed, in order) this request asks for, with the total."""
+        return Page(len(found), self.limit, self.offset, list(found[self.offset : self.offset + self.limit]))
+
+
+def _paging(limit: Limit = 50, offset: Offset = 0) -> Paging:
+    return Paging(limit, offset)
+
+
+PagingDep = Annotated[Paging, Depends(_paging)]
 
 
 def page_body(page: Page[Any], items: list[dict[str, Any]] | None = None) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
-from eventlens.api.deps import ERRORS, Limit, ListBody, Offset, StoreDep, event_filters, page_body
+from eventlens.api.deps import ERRORS, Limit, ListBody, PagingDep, StoreDep, event_filters, page_body
 from eventlens.export import FORMATS
 from eventlens.query import EventFilters, event_page, events, places
 from eventlens.reports import event_records
@@ -26,11 +26,11 @@ EXPORT_MAX = 100_000
 
 
 @router.get("/api/events", response_model=ListBody)
-def list_events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def list_events(store: StoreDep, filters: Filters, paging: PagingDep) -> dict[str, Any]:
     """Event mentions as export records (`pydoc eventlens.export`) plus "outlet", "published", "title"
     and "contested", latest event date first, ties by id. actor / recipient / claimant: a participant's
     code on that side; `place`: the location's name or country code; `text`: words of the sentence."""
-    page = event_page(store, filters, limit=limit, offset=offset)
+    page = event_page(store, filters, limit=paging.limit, offset=paging.offset)
     return page_body(page, event_records(store, page.items))
 
 
@@ -81,6 +81,7 @@ def export(
     except BaseException:
         os.unlink(path)
         raise
-    headers = {"X-Eventlens-Total": str(store.count_mentions(filters.where))}
+    with store.reads.guard():
+        headers = {"X-Eventlens-Total": str(store.count_mentions(filters.where))}
     return FileResponse(path, media_type=_MEDIA[format.value], filename=f"eventlens-events{fmt.suffix}",
                         headers=headers, background=BackgroundTask(os.unlink, path))  # fmt: skip

@@ -187,13 +187,15 @@ class Snapshots:
 
     def _prepare(self, snapshot: Snapshot) -> None:
         """Run `warm` on a snapshot no request uses yet; a failure leaves the work to the requests."""
-        if self._warm is None:
+        warm = self._warm
+        if warm is None:
             return
-        try:
+
+        def run() -> None:
             with Store(snapshot.path, read_only=True) as store:
-                self._warm(snapshot, store)
-        except (EventlensError, duckdb.Error) as error:
-            log.warning("%s: could not prepare the snapshot: %s", self.source, error)
+                warm(snapshot, store)
+
+        self._logged(run)
 
     def _warm_current(self) -> None:
         """Run `warm` on the current snapshot in a background thread (requests meanwhile wait only for
@@ -206,7 +208,15 @@ class Snapshots:
             with self.store() as (snapshot, store):
                 warm(snapshot, store)
 
-        threading.Thread(target=run, name="eventlens-warm", daemon=True).start()
+        threading.Thread(target=self._logged, args=(run,), name="eventlens-warm", daemon=True).start()
+
+    def _logged(self, work: Callable[[], None]) -> None:
+        """Run `work` (warming a snapshot), logging a failure: the requests that need what it computes
+        meet the error themselves, and answer it."""
+        try:
+            work()
+        except (EventlensError, duckdb.Error) as error:
+            log.warning("%s: could not prepare the snapshot: %s", self.source, error)
 
     def _maybe_refresh(self) -> None:
         now = time.monotonic()

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path
 
-from eventlens.api.deps import ERRORS, Limit, ListBody, Offset, StoreDep, not_found, page_body, story_filters
+from eventlens.api.deps import ERRORS, ListBody, PagingDep, StoreDep, not_found, page_body, story_filters
 from eventlens.query import StoryFilters, story_page, timeline
 from eventlens.reports import story_reports
 
@@ -19,13 +19,15 @@ Filters = Annotated[StoryFilters, Depends(story_filters)]
 
 
 @router.get("/api/stories", response_model=ListBody)
-def list_stories(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def list_stories(store: StoreDep, filters: Filters, paging: PagingDep) -> dict[str, Any]:
     """Stories (each real-world event once, fused across reports) as stories-jsonl records, latest
     first, ties by id. `score` is the PLOVER conflict–cooperation score (negative: conflict)."""
-    return page_body(story_page(store, filters, limit=limit, offset=offset))
+    return page_body(story_page(store, filters, limit=paging.limit, offset=paging.offset))
 
 
-class Period(StrEnum):
+class TimelinePeriod(StrEnum):
+    """The periods a timeline counts stories by."""
+
     day = "day"
     week = "week"
     month = "month"
@@ -35,7 +37,7 @@ class Period(StrEnum):
 def story_timeline(
     store: StoreDep,
     filters: Filters,
-    period: Period = Period.day,
+    period: TimelinePeriod = TimelinePeriod.day,
 ) -> dict[str, Any]:
     """The stories /api/stories answers for the same filters, counted per day, week (from Monday) or
     month: {"period", "undated" (stories dated only to a month or year), "items": [{"period": first

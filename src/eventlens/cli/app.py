@@ -144,14 +144,18 @@ def _ingest(
 
 def _store(db: Path, *, read_only: bool = False, wait: float = 0.0) -> Store:
     """The store at `db`. While another process writes it (an ingest: DuckDB allows one writer), wait up
-    to `wait` seconds, retrying with backoff, then say so and how to read a copy instead."""
+    to `wait` seconds, retrying with backoff, then say so and how to read a copy instead. A lake catalog
+    (`eventlens lake`) is refused for writing, and named with the fix when its files cannot be read."""
     import duckdb
 
     from eventlens.errors import StoreError
     from eventlens.store import Store
+    from eventlens.store.lake import check_catalog
 
     if read_only and not db.exists():
         raise EventlensError(f"{db}: no database here; run `eventlens ingest ... --db {db}` first")
+    if db.exists():
+        check_catalog(db, writing=not read_only)
     waited, delay = 0.0, 0.25
     while True:
         try:

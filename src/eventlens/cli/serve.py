@@ -9,6 +9,7 @@ import typer
 
 from eventlens.cli.options import DEFAULT_DB, DbOption
 from eventlens.errors import EventlensError
+from eventlens.store.lake import check_catalog
 
 __all__ = ["serve"]
 
@@ -46,6 +47,7 @@ def serve(
         raise EventlensError(f"--port {port}: give a port from 1 to 65535")
     if not db.is_file():
         raise EventlensError(f"{db}: no database here; run `eventlens ingest ... --db {db}` first")
+    check_catalog(db, writing=False)
     app = create_app(db, cors_origins=cors_origin or ())
     if not _loopback(host):
         typer.echo(f"warning: --host {host} makes the API reachable from other machines", err=True)

@@ -11,8 +11,9 @@ say; DuckDB refuses a folder whose files are partitioned in different ways). Not
 
 What the export records do not carry stays empty: an article's text, URL and language (an article
 without mentions is absent), a claimant's canonical name, and each mention's sentence offset, read as its
-evidence offset (the same order). Stories, dyad series and clusters are not in the lake. Writing into a
-catalog fails: its tables are views.
+evidence offset (the same order). Stories, dyad series and clusters are not in the lake. A catalog is
+read-only: `check_catalog` refuses an ingest into one, and names the folder and the fix when DuckDB
+cannot read the folder's files (`unreadable`).
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from pathlib import Path
 
 import duckdb
 
-from eventlens.errors import EventlensError
+from eventlens.errors import EventlensError, StoreError
 from eventlens.store.duckdb import SCHEMA_VERSION
 
-__all__ = ["LAKE_KEY", "attach_lake"]
+__all__ = ["LAKE_KEY", "attach_lake", "check_catalog", "lake_folder", "unreadable"]
 
 LAKE_KEY = "lake"
 """The catalog's meta key naming the folder it reads; marks a file as a catalog that may be rewritten."""
@@ -78,6 +79,57 @@ def _literal(path: Path) -> str:
     return "'" + path.as_posix().replace("'", "''") + "'"
 
 
+def _first_line(error: duckdb.Error) -> str:
+    """DuckDB's message without the SQL it quotes after the first line."""
+    return str(error).strip().splitlines()[0]
+
+
+def _layout_fix(lake: str) -> str:
+    """What to do about a lake folder DuckDB cannot read."""
+    return (
+        f"keep in {lake} only eventlens export records, all partitioned alike (the year=/month= folders "
+        "`eventlens export --format parquet -o DIR` writes): move any other file out of it"
+    )
+
+
+def unreadable(catalog: str | Path, lake: str, error: duckdb.Error) -> StoreError:
+    """The StoreError for a DuckDB error met reading lake catalog `catalog` over folder `lake`: it names
+    both, DuckDB's reason (files partitioned in different ways, a file gone or damaged) and the fix."""
+    return StoreError(f"{catalog}: a lake catalog over {lake}, whose Parquet files DuckDB cannot read "
+                      f"({_first_line(error)}); {_layout_fix(lake)}")  # fmt: skip
+
+
+def lake_folder(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The folder a lake catalog reads (as `attach_lake` recorded it); None for any other database."""
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [LAKE_KEY]).fetchone()
+    except duckdb.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def check_catalog(path: Path, *, writing: bool) -> None:
+    """Nothing for a database that is not a lake catalog (or cannot be opened now: the Store says why).
+    For a catalog, raises StoreError naming it when `writing` (a catalog is read-only: an ingest needs an
+    ordinary database), or when DuckDB cannot read its folder's files (`unreadable`)."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return
+    with con:
+        lake = lake_folder(con)
+        if lake is None:
+            return
+        if writing:
+            raise StoreError(f"{path}: a read-only Parquet lake catalog over {lake} (`eventlens lake` wrote "
+                             "it); ingest needs an ordinary eventlens database: give --db one, or a new path "
+                             "to create one")  # fmt: skip
+        try:
+            con.execute("DESCRIBE SELECT * FROM lake_records").fetchall()
+        except duckdb.Error as error:
+            raise unreadable(path, lake, error) from None
+
+
 def _check_catalog(catalog: Path) -> None:
     """Refuse to overwrite anything but an earlier catalog."""
     if not catalog.exists():
@@ -104,7 +156,10 @@ def attach_lake(lake: Path, *, catalog: Path) -> int:
         try:
             columns = {row[0] for row in probe.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
         except duckdb.Error as error:
-            raise EventlensError(f"{lake}: cannot read it as Parquet ({error})") from None
+            fix = _layout_fix(str(lake)) if lake.is_dir() else "give a file `eventlens export` wrote"
+            raise EventlensError(
+                f"{lake}: DuckDB cannot read it as Parquet event records ({_first_line(error)}); {fix}"
+            ) from None
     missing = [c for c in _NEEDED if c not in columns]
     if missing:
         raise EventlensError(f"{lake}: not eventlens export records (no {', '.join(missing)} column); write "

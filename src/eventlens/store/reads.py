@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
-__all__ = ["MentionWhere", "Reads", "StoryWhere"]
+from eventlens.errors import StoreError
+
+__all__ = ["MentionWhere", "Reads", "StoryWhere", "read_failure"]
 
 _DATE_SINCE = "{col} >= substr(?, 1, length({col}))"
 _DATE_UNTIL = "{col} <= substr(?, 1, length({col}))"
@@ -24,19 +27,51 @@ _PARTY = (
     "EXISTS (SELECT 1 FROM entities e WHERE e.mention_id = m.id AND e.role = ?"
     " AND upper(e.country) = upper(?))"
 )
+_PLACE = "(lower(m.location_name) = lower(?) OR m.location_country = upper(?))"
+_WORDS = "(contains(lower(m.sentence), lower(?)) OR contains(lower(m.evidence), lower(?)))"
 
 
-def _dates(column: str, since: dt.date | None, until: dt.date | None) -> tuple[list[str], list[Any]]:
-    where, params = [], []
-    for template, bound in ((_DATE_SINCE, since), (_DATE_UNTIL, until)):
-        if bound is not None:
-            where.append(template.format(col=column))
-            params.append(bound.isoformat())
-    return where, params
+_Term = tuple[str, list[Any]]
+"""One condition of a WHERE clause and its parameters."""
+
+
+def _term(sql: str, value: Any, *more: Any) -> _Term | None:
+    """The condition `sql` with its parameters (`value`, then `more`), or None when `value` is None
+    (the filter is not set)."""
+    return None if value is None else (sql, [value, *more])
+
+
+def _dates(column: str, since: dt.date | None, until: dt.date | None) -> list[_Term | None]:
+    """The conditions of a window on a YYYY[-MM[-DD]] text column, at each row's own precision."""
+    return [_term(template.format(col=column), bound.isoformat() if bound else None)
+            for template, bound in ((_DATE_SINCE, since), (_DATE_UNTIL, until))]  # fmt: skip
+
+
+def _where(terms: Iterable[_Term | None]) -> tuple[str, list[Any]]:
+    """(" WHERE a AND b ..." or "", their parameters in order) of the terms set (None: left out)."""
+    chosen = [term for term in terms if term is not None]
+    if not chosen:
+        return "", []
+    return " WHERE " + " AND ".join(sql for sql, _ in chosen), [p for _, params in chosen for p in params]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MentionWhere:
+class _Where:
+    """The filters of event mentions and of stories alike: actor and recipient codes, a PLOVER type, the
+    first and last day (inclusive, at each row's own date precision), an outlet and words (both without
+    case); None leaves a filter out."""
+
+    actor: str | None = None
+    recipient: str | None = None
+    type: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlet: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MentionWhere(_Where):
     """Checked filters of event mentions (alias m, with their article as a): `sql()` is the WHERE text.
 
     actor / recipient / claimant match the code of any participant on that side; `place` the location's
@@ -45,19 +80,12 @@ class MentionWhere:
     given; negated mentions are out unless `include_negated`.
     """
 
-    actor: str | None = None
-    recipient: str | None = None
     claimant: str | None = None
-    type: str | None = None
     mode: str | None = None
     stance: str | None = None
     article_id: str | None = None
     story: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
     place: str | None = None
-    outlet: str | None = None
-    text: str | None = None
     located: bool = False
     include_negated: bool = False
 
@@ -68,79 +96,46 @@ class MentionWhere:
 
     def sql(self) -> tuple[str, list[Any]]:
         """(" WHERE ..." or "", parameters) over mentions m, joined to articles a if `uses_article`."""
-        where: list[str] = []
-        params: list[Any] = []
-        for role, code in (("actor", self.actor), ("recipient", self.recipient), ("claimant", self.claimant)):
-            if code is not None:
-                where.append(_PARTY)
-                params += [role, code]
-        for column, value in (("type", self.type), ("stance", self.stance), ("article_id", self.article_id),
-                              ("story", self.story)):  # fmt: skip
-            if value is not None:
-                where.append(f"m.{column} = ?")
-                params.append(value.upper() if column == "type" else value)
-        if self.mode is not None:
-            where.append("list_contains(m.mode, ?)")
-            params.append(self.mode)
-        dates, values = _dates("m.date", self.since, self.until)
-        where, params = where + dates, params + values
-        if self.place is not None:
-            where.append("(lower(m.location_name) = lower(?) OR m.location_country = upper(?))")
-            params += [self.place, self.place]
-        if self.outlet is not None:
-            where.append("lower(a.outlet) = lower(?)")
-            params.append(self.outlet)
-        if self.text:
-            where.append("(contains(lower(m.sentence), lower(?)) OR contains(lower(m.evidence), lower(?)))")
-            params += [self.text, self.text]
-        if self.located:
-            where.append("m.location_lat IS NOT NULL AND m.location_lon IS NOT NULL")
-        if not self.include_negated:
-            where.append("m.modality IS DISTINCT FROM 'negated'")
-        return (" WHERE " + " AND ".join(where) if where else ""), params
+        text = self.text or None
+        return _where([
+            *(None if code is None else (_PARTY, [role, code])
+              for role, code in (("actor", self.actor), ("recipient", self.recipient),
+                                 ("claimant", self.claimant))),
+            _term("m.type = ?", self.type and self.type.upper()),
+            _term("m.stance = ?", self.stance),
+            _term("m.article_id = ?", self.article_id),
+            _term("m.story = ?", self.story),
+            _term("list_contains(m.mode, ?)", self.mode),
+            *_dates("m.date", self.since, self.until),
+            _term(_PLACE, self.place, self.place),
+            _term("lower(a.outlet) = lower(?)", self.outlet),
+            _term(_WORDS, text, text),
+            ("m.location_lat IS NOT NULL AND m.location_lon IS NOT NULL", []) if self.located else None,
+            None if self.include_negated else ("m.modality IS DISTINCT FROM 'negated'", []),
+        ])  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class StoryWhere:
+class StoryWhere(_Where):
     """Checked filters of stories (alias s): actor / recipient by side, dates at the story's precision,
     `outlet` among its reports' outlets and `text` in one of its sentences (both without case),
     `contested` as stored."""
 
-    actor: str | None = None
-    recipient: str | None = None
-    type: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    outlet: str | None = None
     contested: bool | None = None
-    text: str | None = None
 
     def sql(self) -> tuple[str, list[Any]]:
         """(" WHERE ..." or "", parameters) over stories s."""
-        where: list[str] = []
-        params: list[Any] = []
-        for column, code in (("actors", self.actor), ("recipients", self.recipient)):
-            if code is not None:
-                where.append(f"list_contains(s.{column}, ?)")
-                params.append(code)
-        if self.type is not None:
-            where.append("s.type = ?")
-            params.append(self.type)
-        dates, values = _dates("s.date", self.since, self.until)
-        where, params = where + dates, params + values
-        if self.contested is not None:
-            where.append("s.contested = ?")
-            params.append(self.contested)
-        if self.outlet is not None:
-            where.append("s.id IN (SELECT m.story FROM mentions m JOIN articles a ON a.id = m.article_id"
-                         " WHERE lower(a.outlet) = lower(?))")  # fmt: skip
-            params.append(self.outlet)
-        if self.text:
-            where.append(
-                "s.id IN (SELECT m.story FROM mentions m WHERE contains(lower(m.sentence), lower(?)))"
-            )
-            params.append(self.text)
-        return (" WHERE " + " AND ".join(where) if where else ""), params
+        return _where([
+            _term("list_contains(s.actors, ?)", self.actor),
+            _term("list_contains(s.recipients, ?)", self.recipient),
+            _term("s.type = ?", self.type),
+            *_dates("s.date", self.since, self.until),
+            _term("s.contested = ?", self.contested),
+            _term("s.id IN (SELECT m.story FROM mentions m JOIN articles a ON a.id = m.article_id"
+                  " WHERE lower(a.outlet) = lower(?))", self.outlet),
+            _term("s.id IN (SELECT m.story FROM mentions m WHERE contains(lower(m.sentence), lower(?)))",
+                  self.text or None),
+        ])  # fmt: skip
 
 
 _ARTICLE_JOIN = " JOIN articles a ON a.id = m.article_id"
@@ -148,18 +143,52 @@ _ARTICLE_REFS = '[{"id": "VARCHAR", "outlet": "VARCHAR"}]'
 _STORY_ORDER = {False: " ORDER BY s.date NULLS LAST, s.id", True: " ORDER BY s.date DESC NULLS LAST, s.id"}
 
 
+def read_failure(con: duckdb.DuckDBPyConnection, error: duckdb.Error) -> StoreError:
+    """A DuckDB error met while reading through `con`, as a StoreError naming the database and the fix; for
+    a lake catalog, its folder and what DuckDB could not read there (eventlens.store.lake.unreadable)."""
+    from eventlens.store.lake import lake_folder, unreadable  # the lake module imports the store
+
+    try:
+        row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()")
+        db = (row.fetchone() or (None,))[0] or "the in-memory database"
+    except duckdb.Error:
+        db = "the database"
+    lake = lake_folder(con)
+    if lake is not None:
+        return unreadable(db, lake, error)
+    reason = str(error).strip().splitlines()[0]
+    return StoreError(f"{db}: DuckDB could not read it ({reason}); if it is damaged or another program wrote "
+                      "it, ingest the articles into a new --db")  # fmt: skip
+
+
 class Reads:
-    """Story, article, place and dyad reads on the store's connection (`Store.reads`)."""
+    """Story, article, place and dyad reads on the store's connection (`Store.reads`). Each raises
+    StoreError (`read_failure`) where DuckDB cannot read the database."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self._con = con
 
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Reads of the store inside (the store's own, or these) raise StoreError naming the database and
+        the fix (`read_failure`) instead of DuckDB's error."""
+        try:
+            yield
+        except duckdb.Error as error:
+            raise read_failure(self._con, error) from error
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return self._con.execute(sql, list(params)).fetchall()
+        with self.guard():
+            return self._con.execute(sql, list(params)).fetchall()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
+        """The first row of a query that always gives one (an aggregate)."""
+        rows = self._all(sql, params)
+        assert rows, sql
+        return rows[0]
 
     def _count(self, sql: str, params: Sequence[Any] = ()) -> int:
-        row = self._con.execute(f"SELECT count(*) FROM ({sql})", list(params)).fetchone()
-        return int(row[0]) if row else 0
+        return int(self._one(f"SELECT count(*) FROM ({sql})", params)[0])
 
     # -- stories ------------------------------------------------------------------------------------------
 
@@ -183,7 +212,7 @@ class Reads:
         clause, params = where.sql()
         passing = f"(SELECT s.date, s.date_precision, s.score FROM stories s{clause})"
         dated = "date_precision = 'day' AND date IS NOT NULL"
-        row = self._con.execute(f"SELECT count(*) FROM {passing} WHERE NOT ({dated})", params).fetchone()
+        undated = self._count(f"SELECT 1 FROM {passing} WHERE NOT ({dated})", params)
         rows = self._all(
             f"SELECT strftime(p, '%Y-%m-%d'), sum(n)::BIGINT,"
             f" list([score, n] ORDER BY score) FILTER (WHERE score IS NOT NULL)"
@@ -192,7 +221,7 @@ class Reads:
             [period, *params],
         )
         items = [(start, int(n), [[score, int(k)] for score, k in scores or ()]) for start, n, scores in rows]
-        return (int(row[0]) if row else 0), items
+        return undated, items
 
     def alert_inputs(self) -> list[dict[str, Any]]:
         """Every day-dated scored story with what eventlens.analyze.alerts reads of it (id, date,
@@ -310,11 +339,10 @@ class Reads:
 
     def facts(self) -> dict[str, Any]:
         """How many stories, the event types present, the first and last event date."""
-        row = self._con.execute(
+        row = self._one(
             "SELECT (SELECT count(*) FROM stories), (SELECT min(date) FROM mentions),"
             " (SELECT max(date) FROM mentions)"
-        ).fetchone()
-        assert row is not None
+        )
         types = [t for (t,) in self._all("SELECT DISTINCT type FROM mentions ORDER BY 1")]
         return {"stories": int(row[0]), "types": types, "date_range": {"first": row[1], "last": row[2]}}
 
