@@ -24,21 +24,16 @@ import asyncio
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from api_synthetic import PROMINENT, build
+from api_synthetic import PROMINENT, ServerDown, add_database_options, database, serving
 from fastapi.testclient import TestClient
 
 from eventlens.api import create_app
 from eventlens.ontology import Ontology
-
-ROOT = Path(__file__).resolve().parents[1]
-EVENTLENS = Path(sys.executable).with_name("eventlens")
 
 
 def _ms(seconds: list[float]) -> str:
@@ -126,33 +121,13 @@ async def _load(base: str, urls: list[str], seconds: float, concurrency: int) ->
 
 def load_test(db: Path, seconds: float, concurrency: int) -> None:
     """`eventlens serve` on 127.0.0.1 and `concurrency` clients for `seconds` seconds."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([str(EVENTLENS), "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                if httpx.get(f"{base}/api/meta", timeout=30).status_code == 200:
-                    break
-            except httpx.TransportError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("eventlens serve did not come up") from None
-                time.sleep(0.5)
+    with serving(db, wait_s=300) as base:
         with httpx.Client(base_url=base, timeout=300) as client:
             client.get("/api/alerts")  # computed once per snapshot: not part of the steady load
             draws = _queries(client, random.Random(7))
         rng = random.Random(3)
         urls = [draw() for _ in range(2000) for draw in [rng.choice(list(draws.values()))]]
         took, errors = asyncio.run(_load(base, urls, seconds, concurrency))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print(f"load_concurrency: {concurrency}")
     print(f"load_seconds: {seconds:g}")
     print(f"load_requests: {len(took)}")
@@ -164,26 +139,20 @@ def load_test(db: Path, seconds: float, concurrency: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument(
-        "--db", type=Path, help="database to build or reuse (default bench/out/api-EVENTS.duckdb)"
-    )
+    add_database_options(parser, events=1_000_000)
     parser.add_argument("--repeats", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--skip-load", action="store_true", help="only the in-process latencies")
     args = parser.parse_args()
-    db = args.db or ROOT / "bench" / "out" / f"api-{args.events}.duckdb"
-    if not db.exists():
-        db.parent.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
-        build(db, events=args.events)
-        print(f"build_s: {time.perf_counter() - started:.1f}")
-    print(f"db: {db.name}, {db.stat().st_size / 2**20:.0f} MiB")
+    db = database(args)
     print(f"load_average_1min: {os.getloadavg()[0]:.1f} (other work on the machine while measuring)")
     in_process(db, args.repeats)
     if not args.skip_load:
-        load_test(db, args.seconds, args.concurrency)
+        try:
+            load_test(db, args.seconds, args.concurrency)
+        except ServerDown as error:
+            raise SystemExit(str(error)) from None
 
 
 if __name__ == "__main__":

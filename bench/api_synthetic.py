@@ -8,11 +8,18 @@ per country, 5% of stories contested (the actor denies, the recipient asserts), 
 the others asserted by the recipient. Stories carry their stories-jsonl record, and the dyad series are
 summed from the stories as eventlens.analyze.dyad_rows sums them. Every value comes from a hash of the
 row number, so the same size gives the same database; ids are hex digests in no order, as eventlens's
-own are (hashes of the text), so no lookup gains from ids stored in sorted runs. Used by bench/api_latency.py.
+own are (hashes of the text), so no lookup gains from ids stored in sorted runs.
+
+Also what bench/api_latency.py and bench/dashboard_views.py share: their --events / --db options and the
+database they name (`database`, built once and reused), and `serving` (`eventlens serve` on a free port of
+127.0.0.1), the browser tests' own harness.
 """
 
 from __future__ import annotations
 
+import argparse
+import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -21,7 +28,11 @@ import pycountry
 from eventlens.ontology import Ontology
 from eventlens.store import Store
 
-__all__ = ["build"]
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from browser_support import ServerDown, serving  # noqa: E402  (the browser tests' server harness)
+
+__all__ = ["PROMINENT", "ROOT", "ServerDown", "add_database_options", "build", "database", "serving"]
 
 PROMINENT = ["USA", "RUS", "CHN", "UKR", "ISR", "IRN", "IND", "PAK", "TUR", "GBR", "FRA", "DEU", "SYR",
              "AZE", "ARM", "SAU", "AFG", "IRQ", "PSE", "KOR", "PRK", "JPN", "SDN", "ETH", "NGA", "MEX",
@@ -157,3 +168,26 @@ def build(path: Path, *, events: int) -> None:
         _mentions(con, events, articles)
         _story_records(con)
         con.execute("CHECKPOINT")
+
+
+def add_database_options(parser: argparse.ArgumentParser, *, events: int) -> None:
+    """--events (default `events`) and --db, as `database` reads them."""
+    parser.add_argument(
+        "--events", type=int, default=events, help=f"synthetic event mentions (default {events})"
+    )
+    parser.add_argument(
+        "--db", type=Path, help="database to build or reuse (default bench/out/api-EVENTS.duckdb)"
+    )
+
+
+def database(args: argparse.Namespace) -> Path:
+    """The database `args.db` (default bench/out/api-<args.events>.duckdb), built with `build` when it does
+    not exist (printing `build_s`); prints its name and size."""
+    db: Path = args.db or ROOT / "bench" / "out" / f"api-{args.events}.duckdb"
+    if not db.exists():
+        db.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        build(db, events=args.events)
+        print(f"build_s: {time.perf_counter() - started:.1f}")
+    print(f"db: {db.name}, {db.stat().st_size / 2**20:.0f} MiB")
+    return db

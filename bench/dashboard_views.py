@@ -19,17 +19,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import sys
 import time
 from pathlib import Path
 
 import httpx
-from api_synthetic import build
+from api_synthetic import ServerDown, add_database_options, database, serving
 from playwright.sync_api import Browser, Response, sync_playwright
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browser_support import serving  # noqa: E402  (the browser tests' server harness)
 
 
 def _views(base: str) -> dict[str, tuple[str, list[str]]]:
@@ -93,18 +88,13 @@ def measure(db: Path, repeats: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument(
-        "--db", type=Path, help="database to build or reuse (default bench/out/api-EVENTS.duckdb)"
-    )
+    add_database_options(parser, events=100_000)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
-    db = args.db or ROOT / "bench" / "out" / f"api-{args.events}.duckdb"
-    if not db.exists():
-        db.parent.mkdir(parents=True, exist_ok=True)
-        build(db, events=args.events)
-    print(f"db: {db.name}, {db.stat().st_size / 2**20:.0f} MiB")
-    measure(db, args.repeats)
+    try:
+        measure(database(args), args.repeats)
+    except ServerDown as error:
+        raise SystemExit(str(error)) from None
 
 
 if __name__ == "__main__":
