@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain
+from itertools import chain, islice
 
 from eventlens.analyze import dyad_rows
 from eventlens.clustering import refresh_clusters
@@ -30,6 +30,8 @@ __all__ = ["BATCH_ARTICLES", "BATCH_SECONDS", "IngestReport", "Progress", "Stdin
 
 BATCH_ARTICLES = 64
 """Most articles written in one transaction: a commit costs as much as writing a few articles' rows."""
+_LOOKUP_CHUNK = 32
+"""Inputs read ahead to ask the store, in one query, which of them it holds already."""
 BATCH_SECONDS = 1.0
 """A batch is written once this long has passed since the last write, however few articles it holds, so
 progress keeps up; the first article is written as soon as it is extracted."""
@@ -77,18 +79,23 @@ def _read(inputs: Sequence[str], *, max_bytes: int, stdin: StdinMeta | None) -> 
 def _new_articles(
     items: Iterable[Article | Rejected], store: Store, report: IngestReport, progress: Progress
 ) -> Iterator[Article]:
+    """The articles of `items` not stored yet (nor given earlier), in order; rejected inputs and articles
+    already stored are counted in the report. The store is asked a chunk of articles at a time."""
     seen: set[str] = set()
-    for item in items:
-        progress(report)
-        if isinstance(item, Rejected):
-            report.rejected.append(item)
-            continue
-        report.read += 1
-        if item.id in seen or store.has_article(item.id):
-            report.already_stored += 1
-            continue
-        seen.add(item.id)
-        yield item
+    stream = iter(items)
+    while chunk := list(islice(stream, _LOOKUP_CHUNK)):
+        stored = store.stored_ids([item.id for item in chunk if isinstance(item, Article)])
+        for item in chunk:
+            progress(report)
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                continue
+            report.read += 1
+            if item.id in seen or item.id in stored:
+                report.already_stored += 1
+                continue
+            seen.add(item.id)
+            yield item
 
 
 def _store_batch(

@@ -222,7 +222,7 @@ def _story(members: Sequence[tuple[EventMention, Article]], copies: dict[str, in
 def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | None = None) -> int:
     """Re-fuse the blocks that `touched` mentions fall in (every block when None); returns the number of
     stories written. Sentence vectors are computed once per mention, for the mentions a block compares
-    (`compared`), in one call of `encode`, and kept in the store; the stories go in one transaction."""
+    (`compared`), in one call of `encode`, and kept in the store; the stories are swapped in one go."""
     duplicates = store.stories.duplicates()
     keys = {block_key(m) for m in touched} if touched is not None else None
     blocks: dict[BlockKey, list[tuple[EventMention, Article]]] = {}
@@ -233,6 +233,7 @@ def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | N
             key = block_key(mention)
             if article.id not in duplicates and (keys is None or key in keys):
                 blocks.setdefault(key, []).append((mention, article))
+    rows = [row for block in blocks.values() for row in block]
     needed = [m for block in blocks.values() for m in compared(block)]
     vectors = store.stories.vectors([m.id for m in needed])
     missing = [m for m in needed if m.id not in vectors]
@@ -241,11 +242,9 @@ def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | N
         store.stories.save_vectors(fresh)
         vectors |= fresh
     copies = Counter(duplicates.values())
-    written = 0
-    with store.batch():
-        for key in sorted(blocks, key=repr):
-            block = blocks[key]
-            stories = fuse_block(block, vectors, copies={k: n + 1 for k, n in copies.items()})
-            store.stories.replace([m.id for m, _ in block], stories)
-            written += len(stories)
-    return written
+    counted = {k: n + 1 for k, n in copies.items()}
+    stories: list[Story] = []
+    for key in sorted(blocks, key=repr):
+        stories += fuse_block(blocks[key], vectors, copies=counted)
+    store.stories.replace([m.id for m, _ in rows], stories)  # blocks are disjoint: one swap for all
+    return len(stories)

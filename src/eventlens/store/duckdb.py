@@ -189,6 +189,10 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------------------
 
+    def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored (one query)."""
+        return self._writer.stored_ids(article_ids) if article_ids else set()
+
     def has_article(self, article_id: str) -> bool:
         return self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 

@@ -88,14 +88,18 @@ class StoryTables:
     # -- stories ------------------------------------------------------------------------------------------
 
     def replace(self, mention_ids: Sequence[str], stories: Sequence[Story]) -> None:
-        """Swap the stories of a re-fused block: old stories of these mentions out, new ones in."""
+        """Swap the stories of re-fused blocks: old stories of these mentions out, new ones in; one
+        transaction, one statement per step whatever the number of blocks."""
         with self._transaction("store stories"):
             ids = list(mention_ids)
             self._con.execute(
-                "DELETE FROM stories WHERE id IN (SELECT story FROM mentions WHERE list_contains(?, id))",
+                "DELETE FROM stories WHERE id IN (SELECT story FROM mentions WHERE id IN "
+                "(SELECT unnest(?::VARCHAR[])))",
                 [ids],
             )
-            self._con.execute("UPDATE mentions SET story = NULL WHERE list_contains(?, id)", [ids])
+            self._con.execute(
+                "UPDATE mentions SET story = NULL WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+            )
             if not stories:
                 return
             columns = [list(column) for column in zip(*(_row(story) for story in stories), strict=True)]

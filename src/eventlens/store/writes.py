@@ -55,7 +55,7 @@ class ArticleWriter:
                 )
         what = f"store article {items[0][0].id!r}" if len(items) == 1 else f"store {len(items)} articles"
         with self._transaction(what):
-            stored = self._stored_ids([article.id for article, _, _ in items])
+            stored = self.stored_ids([article.id for article, _, _ in items])
             fresh: list[bool] = []
             for article, _, _ in items:
                 fresh.append(article.id not in stored)
@@ -70,7 +70,8 @@ class ArticleWriter:
             )
         return fresh
 
-    def _stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+    def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored."""
         rows = self._con.execute(
             "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(article_ids)]
         )
