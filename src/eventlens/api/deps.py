@@ -51,6 +51,8 @@ T = TypeVar("T")
 
 
 class ErrorDetail(BaseModel):
+    """Why a request failed (naming the value and what to give instead), and the parameter at fault."""
+
     reason: str
     parameter: str | None = None
 

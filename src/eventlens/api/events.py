@@ -50,6 +50,8 @@ def list_places(
 
 
 class ExportFormat(StrEnum):
+    """The formats /api/export writes (eventlens.export's of the same names)."""
+
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"

@@ -85,6 +85,7 @@ class Snapshot:
             return self.derived[key]
 
     def close(self) -> None:
+        """Close the anchor connection and delete the copy (no request may use it any more)."""
         self.anchor.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -131,6 +132,7 @@ class Snapshots:
 
     @property
     def current(self) -> Snapshot:
+        """The snapshot new requests are answered from."""
         return self._current
 
     def _take(self) -> Snapshot | None:

@@ -202,6 +202,7 @@ class Reads:
         return [json.loads(record) for (record,) in self._all(sql, params)]
 
     def count_stories(self, where: StoryWhere) -> int:
+        """How many stories pass `where`."""
         clause, params = where.sql()
         return self._count("SELECT 1 FROM stories s" + clause, params)
 
@@ -270,6 +271,7 @@ class Reads:
     # -- articles -----------------------------------------------------------------------------------------
 
     def outlets(self) -> list[str]:
+        """The outlets of the stored articles, sorted."""
         return [
             o
             for (o,) in self._all("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")
