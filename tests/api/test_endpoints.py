@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,14 @@ def test_export_downloads(client: TestClient, fmt: str, tmp_path: Path) -> None:
         with duckdb.connect() as con:
             assert con.execute(f"SELECT count(*) FROM '{path}'").fetchone() == (total,)
     assert set(Path(tempfile.gettempdir()).glob("eventlens-export-*")) == before
+
+
+def test_a_refused_export_leaves_no_file_and_no_open_descriptor(client: TestClient) -> None:
+    """An export refused for its filters (an outlet no article has) is a 422 that leaves nothing behind."""
+    client.get("/api/export", params={"outlet": "Nowhere Daily"})  # any first-call set-up
+    before = (set(Path(tempfile.gettempdir()).glob("eventlens-export-*")), len(os.listdir("/proc/self/fd")))
+    for _ in range(20):
+        response = client.get("/api/export", params={"outlet": "Nowhere Daily"})
+        assert response.status_code == 422 and response.json()["detail"]["parameter"] == "outlet"
+    after = (set(Path(tempfile.gettempdir()).glob("eventlens-export-*")), len(os.listdir("/proc/self/fd")))
+    assert after[0] == before[0] and after[1] < before[1] + 5, (before[1], after[1])

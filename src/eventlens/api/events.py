@@ -71,9 +71,9 @@ def export(
     `eventlens export` writes them. The file is made in a temporary file of the server and deleted once
     sent; X-Eventlens-Total says how many events passed, of which at most `limit` are in the file."""
     fmt = FORMATS[format.value]
+    rows = events(store, filters, newest_first=True, limit=limit)  # the filters checked before a file is made
     handle, path = tempfile.mkstemp(prefix="eventlens-export-", suffix=fmt.suffix)
     try:
-        rows = events(store, filters, newest_first=True, limit=limit)
         if fmt.target == "path":
             os.close(handle)
             fmt.write(rows, path)
