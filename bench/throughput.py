@@ -11,7 +11,8 @@ Per run, from the moment the process is started:
 - `wall_s`: until it exits, model load included; `articles/s`, `sentences/s` and `words/s` divide the
   input's articles, sentences and words by it (sentences counted once by a fixed rule-based splitter,
   spaCy's sentencizer, words by whitespace, so both sides divide the same figures);
-- `startup_s`: until the first article is stored;
+- `startup_s`: until the first article is stored; `stored_s`: until the last is (then fusion and
+  clustering run);
 - `events` (event mentions stored, negated included), `stories`;
 - `peak_main_mib` (the ingesting process) and `peak_worker_mib` (its largest worker process), as the
   kernel reports their peak resident memory; `cpu_s`, user + system of the process and its workers;
@@ -19,13 +20,15 @@ Per run, from the moment the process is started:
   against it).
 
 The baseline is a git revision (`--baseline`, default HEAD~1), checked out into a temporary worktree and
-imported through PYTHONPATH; `--baseline none` runs this tree only. A baseline without worker processes
+imported through PYTHONPATH; `--baseline none` runs this tree only. `--prefilter` adds runs of this tree
+with the cheap first pass of eventlens.prefilter. A baseline without worker processes
 shows n/a for 2 workers. Prints one line per run, then the median per tree and worker count. A benchmark,
 not a test: nothing is asserted about time.
 
 Run from the repository root:
 
-    .venv/bin/python bench/throughput.py [--limit 1000] [--workers 1 2] [--runs 1] [--baseline REV] [CORPUS]
+    .venv/bin/python bench/throughput.py [--limit 1000] [--workers 1 2] [--runs 1] [--baseline REV]
+        [--prefilter] [CORPUS]
 """
 
 from __future__ import annotations
@@ -45,8 +48,8 @@ from typing import Any
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPOSITORY.parent / "shared" / "corpus" / "news" / "articles.jsonl"
-_FIGURES = ("articles/s", "sentences/s", "words/s", "startup_s", "wall_s", "cpu_s", "peak_main_mib",
-            "peak_worker_mib", "events", "stories", "load")  # fmt: skip
+_FIGURES = ("articles/s", "sentences/s", "words/s", "startup_s", "stored_s", "wall_s", "cpu_s",
+            "peak_main_mib", "peak_worker_mib", "events", "stories", "load")  # fmt: skip
 
 
 def _limited(corpus: Path, limit: int | None, folder: Path) -> Path:
@@ -77,12 +80,12 @@ def input_size(corpus: Path) -> dict[str, int]:
 # -- one run, in a process of its own ------------------------------------------------------------------
 
 
-def _engine(workers: int) -> tuple[Any, Any] | None:
+def _engine(workers: int, prefilter: bool) -> tuple[Any, Any] | None:
     """The extractor (or worker pool) and sentence encoder of a run; None where this tree has no
     worker processes and more than one is asked for."""
     from eventlens.pipeline import Extractor
 
-    extractor = Extractor.load()
+    extractor = Extractor.load(prefilter=True) if prefilter else Extractor.load()
     if workers == 1:
         from contextlib import nullcontext
 
@@ -97,21 +100,24 @@ def _engine(workers: int) -> tuple[Any, Any] | None:
     return pool, pool.encode
 
 
-def child(corpus: Path, db: Path, workers: int, started: float) -> dict[str, Any]:
-    """Ingest `corpus` into a new database `db` as `eventlens ingest` does; the figures of the run.
-    `started` is the wall-clock time (time.time()) at which the parent started this process."""
+def child(corpus: Path, db: Path, workers: int, started: float, *, prefilter: bool = False) -> dict[str, Any]:
+    """Ingest `corpus` into a new database `db` as `eventlens ingest` does (with the prefilter when
+    asked); the figures of the run. `started` is the wall-clock time (time.time()) at which the parent
+    started this process."""
     from eventlens.batch import ingest
     from eventlens.store import Store
 
-    engine = _engine(workers)
+    engine = _engine(workers, prefilter)
     if engine is None:
         return {"unsupported": True}
     context, encode = engine
     first: list[float] = []
+    last = [started]  # the last progress call: the end of extraction, before fusion
 
     def progress(report: Any) -> None:
         if report.stored and not first:
             first.append(time.time())
+        last[0] = time.time()
 
     with context as extractor, Store(db) as store:
         report = ingest([str(corpus)], store=store, extractor=extractor, encode=encode, progress=progress)
@@ -121,6 +127,7 @@ def child(corpus: Path, db: Path, workers: int, started: float) -> dict[str, Any
     return {
         "wall_s": ended - started,
         "startup_s": (first[0] if first else ended) - started,
+        "stored_s": last[0] - started,
         "read": report.read,
         "stored": report.stored,
         "events": report.mentions,
@@ -134,13 +141,16 @@ def child(corpus: Path, db: Path, workers: int, started: float) -> dict[str, Any
 # -- the parent: runs alternated, figures gathered ------------------------------------------------------
 
 
-def _run(src: Path, corpus: Path, workers: int, folder: Path, size: dict[str, int]) -> dict[str, Any]:
+def _run(
+    src: Path, corpus: Path, workers: int, folder: Path, size: dict[str, int], *, prefilter: bool
+) -> dict[str, Any]:
     """One child run of the tree at `src` (its `src` folder); its figures with the rates."""
     db = folder / f"run-{time.monotonic_ns()}.duckdb"
     load = os.getloadavg()[0]
     started = time.time()
     command = [sys.executable, __file__, "--child", str(workers), "--db", str(db), "--started",
                repr(started), "--limit", "0", str(corpus)]  # fmt: skip
+    command += ["--prefilter"] if prefilter else []
     done = subprocess.run(
         command, env={**os.environ, "PYTHONPATH": str(src)}, capture_output=True, text=True, check=False
     )
@@ -179,7 +189,9 @@ def _baseline(rev: str, folder: Path) -> Path:
 def _format(value: Any) -> str:
     if value is None:
         return "-"
-    return f"{value:.2f}" if isinstance(value, float) and value < 10 else f"{value:.0f}"
+    if isinstance(value, float) and value < 100:
+        return f"{value:.2f}" if value < 10 else f"{value:.1f}"
+    return f"{value:.0f}"
 
 
 def _report(results: dict[tuple[str, int], list[dict[str, Any]]], size: dict[str, int]) -> None:
@@ -203,24 +215,29 @@ def main() -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run")
     parser.add_argument("--runs", type=int, default=1, help="rounds of alternated runs")
     parser.add_argument("--baseline", default="HEAD~1", help="git revision to compare with, or none")
+    parser.add_argument("--prefilter", action="store_true", help="also run this tree with --prefilter")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.corpus, args.db, args.child, args.started)))
+        print(json.dumps(child(args.corpus, args.db, args.child, args.started, prefilter=args.prefilter)))
         return 0
     with tempfile.TemporaryDirectory(prefix="eventlens-throughput-") as tmp:
         folder = Path(tmp)
         corpus = _limited(args.corpus, args.limit or None, folder)
         size = input_size(corpus)
-        trees = {"this tree": REPOSITORY / "src"}
+        trees = {"this tree": (REPOSITORY / "src", False)}
+        if args.prefilter:
+            trees["this tree, prefilter"] = (REPOSITORY / "src", True)
         if args.baseline != "none":
-            trees[args.baseline] = _baseline(args.baseline, folder) / "src"
+            trees[args.baseline] = (_baseline(args.baseline, folder) / "src", False)
         results: dict[tuple[str, int], list[dict[str, Any]]] = {}
         try:
-            for _, workers, (name, src) in itertools.product(range(args.runs), args.workers, trees.items()):
-                figures = _run(src, corpus, workers, folder, size)
+            for _, workers, (name, (src, prefilter)) in itertools.product(
+                range(args.runs), args.workers, trees.items()
+            ):
+                figures = _run(src, corpus, workers, folder, size, prefilter=prefilter)
                 results.setdefault((name, workers), []).append(figures)
                 shown = (
                     {k: _format(figures.get(k)) for k in _FIGURES} if not figures.get("unsupported") else {}

@@ -29,6 +29,7 @@ from eventlens.extract.triggers import WEAPONS
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place
 from eventlens.nlp import load_pipeline, mask_dateline
 from eventlens.ontology import Ontology
+from eventlens.prefilter import Prefilter
 from eventlens.resolve.actors import ActorCoder
 from eventlens.resolve.context import ArticleCoder, is_state
 from eventlens.resolve.discourse import Discourse
@@ -63,15 +64,21 @@ _REBUTTAL_REACH = 4
 _SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
 
 
-def _reading(article: Article) -> tuple[str, tuple[Article, str | None, int]]:
+def _reading(
+    article: Article, prefilter: Prefilter | None = None
+) -> tuple[str, tuple[Article, str | None, int]]:
     """The text the parser reads for `article`, with the article, its dateline and where its title ends.
 
     The text is the article's, its wire dateline masked (`mask_dateline`), after the title as a paragraph
     of its own where the title is read as a sentence (`titles.title_prefix`); offsets count from its start.
+    With a `prefilter`, the sentences it does not keep are blanked (the same length and offsets).
     """
     title = title_prefix(article.title, article.text)
     masked, dateline = mask_dateline(article.text)
-    return title + masked, (article, dateline, len(title))
+    text = title + masked
+    if prefilter is not None:
+        text, _ = prefilter.reduce(text, title_end=len(title))
+    return text, (article, dateline, len(title))
 
 
 def _attach_figures(
@@ -131,22 +138,33 @@ class Extractor:
     """Runs the per-article pipeline; build it once with `Extractor.load()`."""
 
     def __init__(
-        self, *, nlp: Language, lexicon: Lexicon, actors: ActorCoder, places: Gazetteer, ontology: Ontology
+        self,
+        *,
+        nlp: Language,
+        lexicon: Lexicon,
+        actors: ActorCoder,
+        places: Gazetteer,
+        ontology: Ontology,
+        prefilter: Prefilter | None = None,
     ) -> None:
         self.nlp = nlp
         self.lexicon = lexicon
         self.actors = actors
         self.places = places
         self.ontology = ontology
+        self.prefilter = prefilter
 
     @classmethod
-    def load(cls) -> Extractor:
+    def load(cls, *, prefilter: bool = False) -> Extractor:
+        """The packaged models and tables (each loaded once per process); with `prefilter`, the cheap
+        first pass of eventlens.prefilter chooses the sentences to parse (off by default: see there)."""
         return cls(
             nlp=load_pipeline(),
             lexicon=Lexicon.load(),
             actors=ActorCoder.load(),
             places=Gazetteer.load(),
             ontology=Ontology.load(),
+            prefilter=Prefilter.load() if prefilter else None,
         )
 
     def extract(self, article: Article) -> list[EventMention]:
@@ -165,7 +183,7 @@ class Extractor:
         With `failures`, an article whose extraction raises is recorded there and skipped, so one odd
         text never stops a batch; without it the error propagates.
         """
-        stream = (_reading(article) for article in articles)
+        stream = (_reading(article, self.prefilter) for article in articles)
         for doc, (article, dateline, title_end) in self.nlp.pipe(
             stream, as_tuples=True, batch_size=batch_size
         ):

@@ -113,10 +113,11 @@ def _ingest(
     progress: Progress | None = None,
     ray: RaySettings | None = None,
     workers: int | None = None,
+    prefilter: bool = False,
 ) -> IngestReport:
     """The full ingest: extraction (here, in `workers` forked processes, default
-    eventlens.workers.default_workers(), or on Ray with `ray`), storage, fusion into stories and dyad
-    series."""
+    eventlens.workers.default_workers(), or on Ray with `ray`; `prefilter`: eventlens.prefilter's cheap
+    first pass chooses the sentences to parse), storage, fusion into stories and dyad series."""
     from contextlib import AbstractContextManager, nullcontext
 
     from eventlens.batch import ingest as run_ingest
@@ -131,9 +132,9 @@ def _ingest(
 
         engine = RayExtractor(ray)
     elif processes > 1:
-        engine = ExtractorPool(Extractor.load(), workers=processes)
+        engine = ExtractorPool(Extractor.load(prefilter=prefilter), workers=processes)
     else:
-        engine = nullcontext(Extractor.load())
+        engine = nullcontext(Extractor.load(prefilter=prefilter))
     with engine as extractor:
         # the sentence model loads when fusion first needs it, not before the first article
         pooled = isinstance(extractor, ExtractorPool)
@@ -208,6 +209,13 @@ def ingest(
             "--engine ray, one per CPU of the cluster)."
         ),
     ] = None,
+    prefilter: Annotated[
+        bool,
+        typer.Option(
+            help="Parse only the sentences a cheap first pass finds may hold an event (about 2% faster, "
+            "a few events fewer: `pydoc eventlens.prefilter`)."
+        ),
+    ] = False,
     shards: Annotated[
         str | None,
         typer.Option(
@@ -230,11 +238,20 @@ def ingest(
             raise EventlensError("--outlet and --published describe stdin: give - among the inputs "
                                  "(files take theirs from a metadata.jsonl beside them)")  # fmt: skip
         stdin = StdinMeta(outlet=outlet, published=_day_option(published, "--published"))
+    if prefilter and engine is Engine.ray:
+        raise EventlensError("--prefilter: for the local engine only; drop it or --engine ray")
     ray = _ray_settings(engine, address=address, workers=workers, shards=shards, db=db)
     show = sys.stderr.isatty() if progress is None else progress
     with _store(db, wait=wait) as store, IngestProgress() if show else nullcontext() as live:
         report = _ingest(
-            inputs, store, max_bytes=max_bytes, stdin=stdin, progress=live, ray=ray, workers=workers
+            inputs,
+            store,
+            max_bytes=max_bytes,
+            stdin=stdin,
+            progress=live,
+            ray=ray,
+            workers=workers,
+            prefilter=prefilter,
         )
     for rejected in report.rejected[:20]:
         typer.echo(f"  skipped {rejected.source}: {rejected.reason}", err=True)

@@ -137,6 +137,15 @@ class ActorCoder:
             self._read[text] = found
         return found
 
+    def names_anyone(self, text: str) -> bool:
+        """Whether a text (a sentence) holds a name, place or sector word of the tables ("Iran", "the
+        Foreign Ministry", "troops"): the prefilter's test for a sentence that may name an actor."""
+        toks = tokens(text)
+        return bool(
+            _scan(toks, self._kb.actors, self._kb.actor_spans, strict_case=True)
+            or _scan(toks, self._kb.agents, self._kb.agent_spans, strict_case=False)
+        )
+
     def country_of_capital(self, text: str) -> str | None:
         """The country whose capital (or seat of government) `text` names: "Baku" → "AZE"."""
         return self._country_of_kind(text, "capital")
