@@ -368,7 +368,14 @@ class Extractor:
             if denied := _denied_as_told(cand, type_, actors, discourse):
                 recipients, implied = denied, True
             elif (
-                around := self._recipient_around(actors, location, cand, coder, named_own=not implied)
+                around := self._recipient_around(
+                    actors,
+                    location,
+                    cand,
+                    coder,
+                    named_own=not implied,
+                    mutual=len(actors) > 1 and type_ in _RECIPROCAL,
+                )
             ) is not None:
                 recipients, implied = around
             elif implied and (struck := _claimant_struck(type_, actors, claimant)):
@@ -414,12 +421,14 @@ class Extractor:
         coder: ArticleCoder,
         *,
         named_own: bool,
+        mutual: bool,
     ) -> tuple[tuple[Entity, ...], bool] | None:
         """Another party named around the event when its own slots name none, in order: the clauses
         around it (complement, condition, purpose, "in defiance of X"), the territory struck, the state
         named nearest in its clause when that is not the actor's. Where the slots named the actor's own
-        side (`named_own`), only the clauses around it can overrule them. With it, whether it is only
-        implied (a place, not a party)."""
+        side (`named_own`), only the clauses around it can overrule them; so too where several actors
+        meet or agree among themselves (`mutual`: "Egypt and Sudan signed an accord in Algiers" was not
+        done to Algeria, the venue). With it, whether it is only implied (a place, not a party)."""
         actor_countries = {a.country for a in actors}
 
         def other(heads: tuple[Token, ...]) -> Entity | None:
@@ -428,7 +437,7 @@ class Extractor:
 
         if (named := other(cand.roles.fallback)) is not None and named.country:
             return (named,), False
-        if named_own:
+        if named_own or mutual:
             return None
         if location and location.country and location.country not in actor_countries:
             return (Entity(text=location.name, country=location.country, name=location.name),), True

@@ -216,14 +216,26 @@ def _not_stated_as_fact(head: Token) -> bool:
     return False
 
 
+def _stated_as_intent(sense: Sense, modality: Modality | None) -> bool:
+    """No modality, or a future or hypothetical act of force, which `_retype` makes a threat (PLOVER
+    THREATEN: a statement of intent to use force or coercion)."""
+    if modality is None:
+        return True
+    future = FUTURE_TYPE.get(sense.type or "")
+    return modality in ("future", "hypothetical") and future is not None and future[0] == "THREATEN"
+
+
 def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Candidate | None:
     sense = _call_sense(trigger, trigger.sense)
     if sense.type is None:
         return None
     roles = find_roles(replace(trigger, sense=sense))
     modality = modality_of(trigger.head, trigger.words)
-    if sense.origin == "cameo" and (modality is not None or _not_stated_as_fact(trigger.head)):
-        # The dictionary's reach is wide: what it adds is kept only where the text states a fact.
+    if sense.origin == "cameo" and (
+        not _stated_as_intent(sense, modality) or _not_stated_as_fact(trigger.head)
+    ):
+        # The dictionary's reach is wide: what it adds is kept only where the text states a fact, or
+        # an act of force as what someone will do ("troops would crush the revolt": a threat).
         return None
     lemma = trigger.head.lemma_.lower()
     type_, mode, modality = _retype(sense, modality, conditional=_unless(trigger.head), lemma=lemma)

@@ -49,6 +49,12 @@ _STATE_NOUNS = frozenset(
         "leadership",
     }
 )
+# Plural nouns that, as "the two ..." or "both ...", stand for the last two states named ("Ethiopia and
+# Eritrea ... the two countries", "both sides", "the two leaders").
+_PAIR_NOUNS = frozenset(
+    {"country", "nation", "state", "side", "government", "leader", "neighbour", "neighbor", "rival"}
+    | {"foe", "capital", "delegation"}
+)
 _KEEP_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "flat"})
 # Prepositions inside a noun phrase that still tell whose it is: "forces in Guinea", "activists from Fatah".
 _NP_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
@@ -231,12 +237,31 @@ class ArticleCoder:
         ("Russian and Chinese warships" → RUS/MIL, CHN/MIL). () when it names no actor."""
         out: list[Entity] = []
         for token in self.heads(head):
-            split = self._split(token)
+            split = self._pair(token) or self._split(token)
             if split:
                 out.extend(split)
             elif (entity := self.entity(token)) is not None:
                 out.append(entity)
         return tuple(out)
+
+    def _pair(self, head: Token) -> tuple[Entity, ...]:
+        """The two states a dual phrase refers back to ("the two countries", "both sides", "the two
+        leaders"): the last two distinct states coded before it, each as it was coded; () when the phrase
+        is no such reference or fewer than two states came before."""
+        if head.lemma_.lower() not in _PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+            return ()
+        words = {c.lower_: c.dep_ for c in head.children}
+        if not (words.get("both") in ("det", "predet") or (words.get("two") == "nummod" and "the" in words)):
+            return ()
+        earlier = sorted(self._memory.groups + self._memory.people, key=lambda item: item[0])
+        found: dict[str, Entity] = {}
+        for index, entity, _ in reversed(earlier):
+            if index < head.i and is_state(entity.country) and entity.country not in found:
+                found[entity.country] = entity
+                if len(found) == 2:
+                    text = _phrase(head)
+                    return tuple(replace(e, text=text) for e in reversed(found.values()))
+        return ()
 
     def focus(self, before: int) -> str | None:
         """The country the article is talking about at a token: the latest state-like subject's country,
