@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from throughput import DEFAULT_CORPUS, _limited
+from news_corpus import DEFAULT_CORPUS, first_articles
 
 
 def _ingest(corpus: Path, db: Path) -> None:
@@ -85,7 +85,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "alerts.duckdb"
         if not _has_articles(db):
-            _ingest(_limited(args.corpus, args.limit, Path(tmp)), db)
+            _ingest(first_articles(args.corpus, args.limit, Path(tmp)), db)
         _figures(db)
     return 0
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from throughput import DEFAULT_CORPUS, _limited
+from news_corpus import DEFAULT_CORPUS, first_articles
 
 from eventlens.evaluate import Half, half_inputs, load_gold, score, stored_predictions
 from eventlens.scorecard import ratio
@@ -104,7 +104,7 @@ def corpus_rate(corpus: Path, limit: int, extractor: Extractor) -> dict[str, Any
     "seconds"}."""
     began = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        subset = _limited(corpus, limit, Path(tmp))
+        subset = first_articles(corpus, limit, Path(tmp))
         with _fresh_store([str(subset)], extractor) as (store, report):
             events = [m for m, _ in store.mentions(include_negated=True) if m.modality != "negated"]
             articles = {a.id for a in store.articles()}

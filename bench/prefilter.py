@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from extraction_coverage import SHARED, corpus_rate, gold_sets, score_set
-from throughput import DEFAULT_CORPUS, _limited
+from news_corpus import DEFAULT_CORPUS, first_articles
 
 from eventlens.ingest import read_inputs
 from eventlens.model import Article
@@ -51,7 +51,7 @@ def main() -> int:
         without, with_ = (score_set(gold_set, e)["f1"] for e in (plain, filtered))
         print(f"{gold_set.name}_f1: {without:.3f} -> {with_:.3f} ({with_ - without:+.3f})")
     with tempfile.TemporaryDirectory() as tmp:
-        subset = _limited(DEFAULT_CORPUS, args.corpus_limit, Path(tmp))
+        subset = first_articles(DEFAULT_CORPUS, args.corpus_limit, Path(tmp))
         print(f"corpus_words_kept: {kept_share(subset, filtered.prefilter):.3f}")
     for name, extractor in (("without", plain), ("with", filtered)):
         began = time.process_time()

@@ -27,18 +27,22 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from throughput import DEFAULT_CORPUS, _limited
+from news_corpus import DEFAULT_CORPUS, first_articles
+
+if TYPE_CHECKING:
+    from eventlens.batch import ArticleExtractor
 
 
-def _ingest_s(corpus: Path, extractor: object, folder: Path) -> tuple[float, int]:
+def _ingest_s(corpus: Path, extractor: ArticleExtractor, folder: Path) -> tuple[float, int]:
     """Seconds to ingest `corpus` into a new database in `folder` with `extractor`, and articles read."""
     from eventlens.batch import ingest
     from eventlens.store import Store
 
     began = time.perf_counter()
     with Store(folder / f"bench-{time.monotonic_ns()}.duckdb") as store:
-        report = ingest([str(corpus)], store=store, extractor=extractor)  # type: ignore[arg-type]
+        report = ingest([str(corpus)], store=store, extractor=extractor)
     return time.perf_counter() - began, report.read
 
 
@@ -96,7 +100,7 @@ def main() -> int:
                                   "load_average_before": f"{os.getloadavg()[0]:.1f}"}  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        corpus = _limited(args.corpus, args.limit, folder)
+        corpus = first_articles(args.corpus, args.limit, folder)
         for workers in args.workers:
             figures.update(_ray_figures(corpus, workers, folder))
         if args.local:

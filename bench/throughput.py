@@ -46,20 +46,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from news_corpus import DEFAULT_CORPUS, first_articles
+
 REPOSITORY = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPOSITORY.parent / "shared" / "corpus" / "news" / "articles.jsonl"
 _FIGURES = ("articles/s", "sentences/s", "words/s", "startup_s", "stored_s", "wall_s", "cpu_s",
             "peak_main_mib", "peak_worker_mib", "events", "stories", "load")  # fmt: skip
-
-
-def _limited(corpus: Path, limit: int | None, folder: Path) -> Path:
-    """The corpus itself, or a copy of its first `limit` lines."""
-    if limit is None:
-        return corpus
-    subset = folder / "subset.jsonl"
-    with corpus.open(encoding="utf-8") as src, subset.open("w", encoding="utf-8") as out:
-        out.writelines(itertools.islice(src, limit))
-    return subset
 
 
 def input_size(corpus: Path) -> dict[str, int]:
@@ -225,7 +216,7 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="eventlens-throughput-") as tmp:
         folder = Path(tmp)
-        corpus = _limited(args.corpus, args.limit or None, folder)
+        corpus = first_articles(args.corpus, args.limit or None, folder)
         size = input_size(corpus)
         trees = {"this tree": (REPOSITORY / "src", False)}
         if args.prefilter:

@@ -16,17 +16,27 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
+from typing import TYPE_CHECKING, Protocol
 
 from eventlens.analyze import dyad_rows
-from eventlens.clustering import refresh_clusters
 from eventlens.dedupe import NearDuplicates
 from eventlens.fuse import Encoder, refuse
 from eventlens.ingest import Rejected, read_inputs
 from eventlens.model import Article, EventMention
-from eventlens.pipeline import Extractor, Reading
 from eventlens.store import Store
 
-__all__ = ["BATCH_ARTICLES", "BATCH_SECONDS", "IngestReport", "Progress", "StdinMeta", "ingest"]
+if TYPE_CHECKING:  # the extractor comes made: importing this module loads no spaCy
+    from eventlens.pipeline import Reading
+
+__all__ = [
+    "BATCH_ARTICLES",
+    "BATCH_SECONDS",
+    "ArticleExtractor",
+    "IngestReport",
+    "Progress",
+    "StdinMeta",
+    "ingest",
+]
 
 BATCH_ARTICLES = 64
 """Most articles written in one transaction: a commit costs as much as writing a few articles' rows."""
@@ -56,6 +66,19 @@ class IngestReport:
 
 # Called with the report as an ingest goes on (a progress display).
 Progress = Callable[[IngestReport], None]
+
+
+class ArticleExtractor(Protocol):
+    """What `ingest` needs of an extractor: eventlens.pipeline.Extractor (this process),
+    eventlens.workers.ExtractorPool (forked worker processes) or eventlens.scale.RayExtractor (Ray Data).
+
+    `extract_many` gives one Reading per article, in input order; with `failures`, an article whose
+    extraction raised is recorded there with its error and skipped. It may hand the first articles to
+    its workers as soon as it is called (ExtractorPool does): `ingest` calls it before its own set-up."""
+
+    def extract_many(
+        self, articles: Iterable[Article], *, failures: list[tuple[Article, Exception]] | None = None
+    ) -> Iterator[Reading]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +149,7 @@ def ingest(
     inputs: Sequence[str],
     *,
     store: Store,
-    extractor: Extractor,
+    extractor: ArticleExtractor,
     max_bytes: int = 5_000_000,
     encode: Encoder | None = None,
     stdin: StdinMeta | None = None,
@@ -142,12 +165,15 @@ def ingest(
     progress = progress or (lambda _: None)
     articles = _new_articles(_read(inputs, max_bytes=max_bytes, stdin=stdin), store, report, progress)
     failures: list[tuple[Article, Exception]] = []
+    readings = extractor.extract_many(articles, failures=failures)
+    # Worker processes are extracting the first articles by now (ExtractorPool): meanwhile this process
+    # loads the near-duplicate index (datasketch and scipy, 0.3-0.4 s) and the stored signatures.
     copies = NearDuplicates()
     copies.restore(store.stories.signatures())
     fresh: list[EventMention] = []
     pending: list[Reading] = []
     written = -BATCH_SECONDS  # the first article is written at once
-    for reading in extractor.extract_many(articles, failures=failures):
+    for reading in readings:
         pending.append(reading)
         if len(pending) >= BATCH_ARTICLES or time.monotonic() - written >= BATCH_SECONDS:
             fresh.extend(_store_batch(pending, store, copies, report))
@@ -164,5 +190,7 @@ def ingest(
         report.stories = refuse(store, encode=encode, touched=fresh)
         store.stories.save_series(dyad_rows(store.stories.records()))
     if encode is not None:
+        from eventlens.clustering import refresh_clusters  # scipy's clustering: only once the rest is stored
+
         refresh_clusters(store, encode)  # a no-op when the stored clusters are current
     return report

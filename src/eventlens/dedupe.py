@@ -21,9 +21,12 @@ import re
 import struct
 import unicodedata
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch is imported where it is used: it loads scipy (0.3-0.4 s)
+    from datasketch import LeanMinHash
 
 __all__ = ["NearDuplicates", "from_signature", "shingles", "signature"]
 
@@ -57,6 +60,8 @@ def signature(text: str, *, num_perm: int = 128, shingle: int = 5) -> bytes:
 
 def from_signature(data: bytes) -> tuple[LeanMinHash, int]:
     """The MinHash and the shingle size stored by `signature`; ValueError if the bytes are not one."""
+    from datasketch import LeanMinHash
+
     if len(data) < _HEADER.size:
         raise ValueError(f"not a MinHash signature: {len(data)} bytes is shorter than its header")
     magic, version, shingle, seed, num_perm = _HEADER.unpack_from(data)
@@ -81,6 +86,8 @@ class NearDuplicates:
             raise ValueError(f"threshold must be in (0, 1], not {threshold}")
         if shingle < 1:
             raise ValueError(f"shingle must be at least 1 word, not {shingle}")
+        from datasketch import MinHash, MinHashLSH
+
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
@@ -178,6 +185,8 @@ def _sketch(text: str, *, num_perm: int, shingle: int, permutations: np.ndarray 
     grams = shingles(text, size=shingle)
     if not grams:
         return None
+    from datasketch import LeanMinHash, MinHash
+
     minhash = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, permutations=permutations)
     minhash.update_batch([gram.encode("utf-8") for gram in sorted(grams)])
     return LeanMinHash(minhash)
@@ -185,6 +194,8 @@ def _sketch(text: str, *, num_perm: int, shingle: int, permutations: np.ndarray 
 
 def _dump(sketch: LeanMinHash | None, shingle: int, num_perm: int) -> bytes:
     if sketch is None:  # a text without words: an empty sketch, which `restore` keeps apart
+        from datasketch import LeanMinHash, MinHash
+
         sketch = LeanMinHash(MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME))
     values = np.asarray(sketch.hashvalues, dtype="<u4")
     return _HEADER.pack(_MAGIC, _VERSION, shingle, sketch.seed, len(values)) + values.tobytes()

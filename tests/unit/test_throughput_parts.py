@@ -62,7 +62,7 @@ def test_two_workers_write_the_same_database_as_one_process(
     with Store(tmp_path / "one.duckdb") as store:
         one = ingest(inputs, store=store, extractor=extractor, encode=SentenceEncoder.load().encode)
     with ExtractorPool(extractor, workers=2, chunk=3) as pool, Store(tmp_path / "two.duckdb") as store:
-        two = ingest(inputs, store=store, extractor=pool, encode=pool.encode)  # type: ignore[arg-type]
+        two = ingest(inputs, store=store, extractor=pool, encode=pool.encode)
     assert (one.stored, one.mentions, one.stories) == (two.stored, two.mentions, two.stories)
     assert one.stored == 12 and one.mentions > 0
     assert _rows(tmp_path / "one.duckdb") == _rows(tmp_path / "two.duckdb")
