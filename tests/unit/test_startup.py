@@ -7,17 +7,24 @@ import gc
 import subprocess
 import sys
 
+import pytest
+
 from eventlens.model import Article
 from eventlens.pipeline import Extractor
 from eventlens.workers import ExtractorPool
 
 
-def test_importing_the_ingest_loads_no_model_library() -> None:
-    """spaCy, scipy (through the clustering and datasketch) and onnxruntime load where they are used."""
-    code = (
-        "import sys, eventlens.batch, eventlens.workers, eventlens.cli.app\n"
-        "print(sorted(m for m in ('spacy', 'scipy', 'datasketch', 'onnxruntime') if m in sys.modules))"
-    )
+@pytest.mark.parametrize(
+    ("modules", "absent"),
+    [
+        # spaCy, scipy (the clustering's, datasketch's) and onnxruntime load where they are used
+        ("eventlens.batch, eventlens.workers", ("spacy", "scipy", "datasketch", "onnxruntime")),
+        # `eventlens --help` and the commands' own help open no database
+        ("eventlens.cli.app", ("spacy", "scipy", "datasketch", "onnxruntime", "duckdb")),
+    ],
+)
+def test_importing_loads_only_what_is_used(modules: str, absent: tuple[str, ...]) -> None:
+    code = f"import sys, {modules}\nprint(sorted(m for m in {absent!r} if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 

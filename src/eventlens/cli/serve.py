@@ -9,7 +9,6 @@ import typer
 
 from eventlens.cli.options import DEFAULT_DB, DbOption
 from eventlens.errors import EventlensError
-from eventlens.store.lake import check_catalog
 
 __all__ = ["serve"]
 
@@ -35,6 +34,8 @@ def serve(
     """Serve the JSON API (OpenAPI at /docs) and the dashboard at http://HOST:PORT/. The database is
     only read, from a private copy renewed when the file changes, so `eventlens ingest` can write it
     meanwhile; /api/meta and the X-Eventlens-Snapshot header say when the copy was taken."""
+    from eventlens.store.lake import check_catalog  # DuckDB and numpy: not for every command's --help
+
     try:
         import uvicorn
 
