@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from eventlens.analyze import dyad_rows
 from eventlens.dedupe import NearDuplicates
@@ -93,7 +93,9 @@ def _read(inputs: Sequence[str], *, max_bytes: int, stdin: StdinMeta | None) -> 
     """The inputs read; with `stdin`, the articles of "-" (read after the rest) carry its outlet and date."""
     if stdin is None or "-" not in inputs:
         return read_inputs(inputs, max_bytes=max_bytes)
-    meta = {key: value for key, value in (("outlet", stdin.outlet), ("published", stdin.published)) if value}
+    meta: dict[str, Any] = {
+        key: value for key, value in (("outlet", stdin.outlet), ("published", stdin.published)) if value
+    }
     piped = read_inputs(["-"], max_bytes=max_bytes)
     files = read_inputs([i for i in inputs if i != "-"], max_bytes=max_bytes)
     return chain(files, (replace(a, **meta) if isinstance(a, Article) else a for a in piped))

@@ -36,6 +36,10 @@ from eventlens.cli.serve import serve
 from eventlens.errors import EventlensError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import numpy as np
+
     from eventlens.batch import IngestReport, Progress, StdinMeta
     from eventlens.evaluate import Half
     from eventlens.scale import RaySettings
@@ -120,12 +124,12 @@ def _ingest(
     first pass chooses the sentences to parse), storage, fusion into stories and dyad series."""
     from contextlib import AbstractContextManager, nullcontext
 
+    from eventlens.batch import ArticleExtractor
     from eventlens.batch import ingest as run_ingest
     from eventlens.pipeline import Extractor
-    from eventlens.similarity import SentenceEncoder
     from eventlens.workers import ExtractorPool, default_workers
 
-    engine: AbstractContextManager[Any]
+    engine: AbstractContextManager[ArticleExtractor]
     processes = workers or default_workers()
     if ray is not None:
         from eventlens.scale import RayExtractor
@@ -136,11 +140,17 @@ def _ingest(
     else:
         engine = nullcontext(Extractor.load(prefilter=prefilter))
     with engine as extractor:
-        # the sentence model loads when fusion first needs it, not before the first article
-        pooled = isinstance(extractor, ExtractorPool)
-        encode = extractor.encode if pooled else (lambda texts: SentenceEncoder.load().encode(texts))
+        encode = extractor.encode if isinstance(extractor, ExtractorPool) else _encode_in_process
         return run_ingest(inputs, store=store, extractor=extractor, max_bytes=max_bytes, encode=encode,
                           stdin=stdin, progress=progress)  # fmt: skip
+
+
+def _encode_in_process(texts: Sequence[str]) -> np.ndarray:
+    """Sentence embeddings in this process (SentenceEncoder.encode); the model loads on the first call,
+    when fusion first needs it, not before the first article."""
+    from eventlens.similarity import SentenceEncoder
+
+    return SentenceEncoder.load().encode(texts)
 
 
 def _store(db: Path, *, read_only: bool = False, wait: float = 0.0) -> Store:
