@@ -25,7 +25,7 @@ from eventlens.extract.judgements import Rebuttal, rebuttals
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
 from eventlens.extract.names import Name, names_in
-from eventlens.extract.triggers import WEAPONS
+from eventlens.extract.triggers import WEAPONS, occurrence_verb
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place
 from eventlens.nlp import load_pipeline, mask_dateline
 from eventlens.ontology import Ontology
@@ -53,6 +53,9 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
+# Events by unnamed people coded to the country where they happened: violence (as above) and protest
+# ("protests spread across Iran": PLOVER codes a protest by its country's civilians).
+_PLACED = _UNATTRIBUTED | {"PROTEST"}
 # CAMEO sectors of working civilians (Phoenix.agents.txt): labour, education, health, business, farming,
 # the media (MED) and civilians at large; their "strike" is a labour strike.
 _CIVIL_SECTORS = frozenset({"LAB", "EDU", "HLH", "BUS", "AGR", "MED", "CVL"})
@@ -344,7 +347,7 @@ class Extractor:
             actors, told_recipients = discourse.last_dyad.get(cand.type, ((), ()))
             if {r.country for r in coded} <= {a.country for a in actors} | {None}:
                 coded = told_recipients  # victims of no other side named: the side struck before
-        if not actors and cand.type in _UNATTRIBUTED and location and located_by_preposition:
+        if not actors and cand.type in _PLACED and location and located_by_preposition:
             # Violence by an unnamed hand is coded to the country where it happened.
             actors = (Entity(text=location.name, country=location.country, name=location.name),)
         if not actors:
@@ -474,8 +477,9 @@ class Extractor:
         placing = _LOCATIVE_PREPS | _TARGET_PREPS if on_the_ground else _LOCATIVE_PREPS
         hint = next((p.country for p in participants if p.country), None)
         best: tuple[Place | None, bool] = (None, False)
+        anchor = occurrence_verb(head) or head  # "clashes erupted in Caracas": the verb's clause
         for ent in head.sent.ents:
-            if ent.label_ not in _PLACE_LABELS or not _in_clause(ent, head):
+            if ent.label_ not in _PLACE_LABELS or not _in_clause(ent, anchor):
                 continue
             named_target = on_the_ground and ent.root.dep_ in ("dobj", "nsubjpass") and ent.root.head == head
             prep = ent.root.head.lower_ if ent.root.dep_ == "pobj" else None

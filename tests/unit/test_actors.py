@@ -504,7 +504,8 @@ def test_partitive_keeps_the_sector_of_a_stateless_group(parse: Parse) -> None:
     [
         ("The president of Iran flew to Moscow.", ("IRN", "GOV")),
         ("The foreign minister of Azerbaijan flew to Ankara.", ("AZE", "GOV")),
-        ("The Iranian contingent of peacekeepers went home.", ("IRN", None)),  # the head names a country
+        # the head names a country; its peacekeepers give the sector Phoenix gives peacekeeping troops
+        ("The Iranian contingent of peacekeepers went home.", ("IRN", "IGO")),
         ("The Group of Eight issued a statement.", ("GOE", "IGO")),  # a name, not a group of eight
     ],
 )

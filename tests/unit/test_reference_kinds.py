@@ -71,3 +71,51 @@ def test_the_venue_of_a_meeting_between_actors_is_no_recipient(extract: Extract)
     found = _of_type(extract("Chile and Bolivia held talks in Lima on Sunday."), "CONSULT")
     assert found
     assert all(r.country != "PER" for m in found for r in m.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "countries"),
+    [
+        ("Clashes erupted between Kenyan police and Somali gunmen near Mandera.", "ASSAULT", {"KEN", "SOM"}),
+        (
+            "Fighting broke out between Sudanese and Chadian troops along the border.",
+            "ASSAULT",
+            {"SDN", "TCD"},
+        ),
+        ("Talks between Serbia and Kosovo resumed in Brussels on Monday.", "CONSULT", {"SRB", "XKX"}),
+    ],
+)
+def test_an_event_noun_said_to_occur_takes_its_parties_from_between(
+    extract: Extract, text: str, type_: str, countries: set[str]
+) -> None:
+    found = _of_type(extract(text), type_)
+    assert found, [(m.type, m.trigger) for m in extract(text)]
+    assert {a.country for m in found for a in m.actor} == countries
+
+
+def test_an_event_noun_offered_is_no_event_between_its_parties(extract: Extract) -> None:
+    mentions = extract("Chile rejected an offer from Peru of talks between the two neighbours.")
+    assert not _of_type(mentions, "CONSULT")
+
+
+def test_an_agreement_reached_between_parties_is_theirs(extract: Extract) -> None:
+    found = _of_type(extract("An agreement was reached between Ghana and Togo on Friday."), "AGREE")
+    assert {a.country for m in found for a in m.actor} == {"GHA", "TGO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Protests spread across Iran on Friday.", "IRN"),
+        ("Rioting broke out in Lagos after the vote.", "NGA"),
+    ],
+)
+def test_a_protest_by_unnamed_people_is_coded_to_where_it_happened(
+    extract: Extract, text: str, country: str
+) -> None:
+    found = _of_type(extract(text), "PROTEST")
+    assert [a.country for m in found for a in m.actor] == [country]
+
+
+def test_a_definite_protest_that_continues_is_a_reference(extract: Extract) -> None:
+    assert not _of_type(extract("The protests spread across Iran on Friday."), "PROTEST")

@@ -17,7 +17,13 @@ from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spe
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of
 from eventlens.extract.roles import Roles, expand, find_roles, subject_of
-from eventlens.extract.triggers import DEFINITE, EVENT_NOUNS_TRANSPARENT, Trigger, find_triggers
+from eventlens.extract.triggers import (
+    DEFINITE,
+    EVENT_NOUNS_TRANSPARENT,
+    Trigger,
+    find_triggers,
+    occurrence_verb,
+)
 from eventlens.model import Modality
 
 __all__ = ["Candidate", "sentence_candidates"]
@@ -118,14 +124,15 @@ def _governor(trigger: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
 
 
 def _is_reference(trigger: Trigger, roles: Roles) -> bool:
-    """A nominal event that refers back to one already told ("the attack", "its drone fire")."""
+    """A nominal event that refers back to one already told ("the attack", "its drone fire"); one
+    without a doer is, unless a verb of occurrence says it took place ("protests spread across Iran")."""
     noun = trigger.head
     if noun.pos_ == "PROPN":
         return True
     if any(c.dep_ == "poss" for c in noun.children):
         return True  # a possessive makes a noun phrase definite: "Iran's attacks"
     dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
-    return bool(dets & DEFINITE) or not roles.actor
+    return bool(dets & DEFINITE) or (not roles.actor and occurrence_verb(noun) is None)
 
 
 def _retype(

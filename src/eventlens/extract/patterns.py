@@ -196,6 +196,10 @@ class VerbPatterns:
         """The event a noun names after a light verb ("mounted an invasion"), from the dictionary."""
         return self._event_nouns.get(lemma.lower())
 
+    def base_of(self, form: str) -> str | None:
+        """The base verb of an irregular form the dictionary lists ("fighting" → "fight"), or None."""
+        return self._forms.get(form.lower())
+
     def is_support(self, verb: str) -> bool:
         """A support verb ("launch", "carry out", "hold"): it names no event, the event noun it takes does."""
         return verb.lower() in self._support

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon
-from eventlens.extract.triggers import Trigger
+from eventlens.extract.triggers import Trigger, occurrence_verb
 
 __all__ = ["Roles", "find_roles", "subject_of"]
 
@@ -267,10 +267,32 @@ def _verbal_roles(trigger: Trigger) -> Roles:
     for word in trigger.words[1:]:
         if word.pos_ == "ADJ":
             recipients.extend(_complement_roles(word, preps, request=False))
-    recipient = tuple(t for r in recipients for t in expand(r))
+    actors = expand(actor)
+    if not actors and patient is not None and patient.dep_ == "nsubjpass" and patient in trigger.words:
+        # "an agreement was reached between X and Y": the parties do it together
+        actors = _parties(verb, trigger) or _parties(patient, trigger)
+    recipient = tuple(t for r in recipients for t in expand(r) if t not in actors)
     if verb.lemma_.lower() in _SWAPPED and patient is not None and trigger.sense.type == "CONSULT":
         return Roles(actor=expand(patient), recipient=expand(actor), patient=patient)
-    return Roles(actor=expand(actor), recipient=recipient, patient=patient)
+    return Roles(actor=actors, recipient=recipient, patient=patient)
+
+
+def _between(head: Token) -> tuple[Token, ...]:
+    """The parties of a "between" phrase on a head: "talks between Israel and Syria" → Israel, Syria."""
+    return tuple(t for o in _prep_objects(head, frozenset({"between"})) for t in expand(o))
+
+
+def _parties(head: Token, trigger: Trigger) -> tuple[Token, ...]:
+    """Who takes part in an event said to happen without a doer, by the "between" phrase on its head or
+    on the verb it is the subject of ("clashes erupted between police and protesters", "an agreement was
+    reached between X and Y"); not for a go-between ("mediation between X and Y" is a third party's).
+    An event noun elsewhere ("an offer of talks between X and Y") is no event that happened."""
+    if trigger.sense.mode == "third-party":
+        return ()
+    parties = _between(head)
+    if not parties and head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        parties = _between(head.head)
+    return parties
 
 
 def _nominal_roles(trigger: Trigger) -> Roles:
@@ -294,7 +316,8 @@ def _nominal_roles(trigger: Trigger) -> Roles:
     # An event noun's own "of" phrase names what it is done to: "the expulsion of two diplomats".
     of = frozenset() if trigger.sense.type in _OF_IS_AGENT else frozenset({"of"})
     recipients = _prep_objects(noun, _recipient_preps(trigger.sense.type) | of)
-    return Roles(actor=expand(actor), recipient=tuple(t for r in recipients for t in expand(r)))
+    actors = expand(actor) or (_parties(noun, trigger) if occurrence_verb(noun) is not None else ())
+    return Roles(actor=actors, recipient=tuple(t for r in recipients for t in expand(r) if t not in actors))
 
 
 def _clause_objects(clause: Token, *, subject: bool) -> list[Token]:

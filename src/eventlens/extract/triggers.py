@@ -61,6 +61,24 @@ WEAPONS = frozenset(
 DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 _LIGHT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubjpass", "oprd", "npadvmod", "dative"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Verbs of occurrence: their subject is the event ("clashes erupted", "fighting broke out", "talks took
+# place"), with the particle or object some of them need. English grammar, not a list of events.
+_OCCURRENCE = {
+    "erupt": None,
+    "continue": None,
+    "resume": None,
+    "flare": None,
+    "occur": None,
+    "rage": None,
+    "intensify": None,
+    "escalate": None,
+    "spread": None,
+    "happen": None,
+    "ensue": None,
+    "break": "out",
+    "take": "place",
+    "go": "on",
+}
 # A participle describing a noun ("the curfew imposed in Sudan", "the proposed corridor") tells what the
 # noun is, not a new event.
 _DESCRIPTIVE_DEPS = frozenset({"amod", "acl"})
@@ -294,12 +312,43 @@ def _adjective_trigger(token: Token, lexicon: Lexicon) -> Trigger | None:
 
 
 def _noun_sense(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense | None:
-    """An event noun: ours first, then the nouns the dictionary's light-verb patterns carry."""
+    """An event noun: ours first, then the nouns the dictionary's light-verb patterns carry, then a noun
+    made from an event verb of ours that a verb of occurrence says took place (`_occurring`)."""
     return (
         lexicon.word(_noun_lemma(token), "N")
         or lexicon.word(token.lemma_, "N")
         or (patterns.event_noun(token.lemma_) if token.pos_ == "NOUN" else None)
+        or _occurring(token, lexicon, patterns)
     )
+
+
+def occurrence_verb(noun: Token) -> Token | None:
+    """The verb of occurrence a noun is the subject of ("clashes erupted", "fighting broke out"), whose
+    clause then tells where and when the event happened; None otherwise."""
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    if noun.pos_ != "NOUN" or noun.dep_ != "nsubj" or lemma not in _OCCURRENCE:
+        return None
+    needed = _OCCURRENCE[lemma]
+    if needed is not None and not any(
+        c.lower_ == needed and c.dep_ in ("prt", "dobj") for c in verb.children
+    ):
+        return None
+    return verb
+
+
+def _occurring(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense | None:
+    """A noun that is its verb ("clashes", "fighting", "shelling") as the subject of a verb of
+    occurrence ("clashes erupted", "fighting broke out"): the plain event sense of that verb."""
+    if occurrence_verb(noun) is None:
+        return None
+    lower = noun.lower_
+    stems = (lower[:-3], lower[:-3] + "e") if lower.endswith("ing") else ()  # "shelling", "rioting"
+    for base in (noun.lemma_.lower(), patterns.base_of(lower), *stems):
+        sense = lexicon.word(base, "V") if base else None
+        if sense is not None and sense.type is not None and sense.frame == "plain":
+            return sense
+    return None
 
 
 def find_triggers(
