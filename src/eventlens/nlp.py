@@ -8,6 +8,10 @@ Two fixes go into the small English model before anything reads its output:
 The model's attribute ruler and lemmatizer run as `eventlens.attributes` evaluates them (the same values,
 computed once per distinct word form).
 
+The networks' matrix products go to numpy's BLAS (OpenBLAS) with one thread, not to thinc's default blis
+(`numpy_matmul`): the token-to-vector layers of the model and of its NER are almost all matrix products,
+which OpenBLAS computes three to four times as fast here, to the same parses.
+
 The ruler's 11,500 phrase patterns are tokenized once, when the package is built (scripts/build_ruler.py
 writes data/entity_ruler.jsonl.gz, `ruler_patterns()` saying what goes in), and loaded as token lists:
 no tokenizer runs over them at start-up. A file built for another model or spaCy version is not trusted:
@@ -28,12 +32,14 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Token
+from thinc.api import Model, NumpyOps
+from threadpoolctl import threadpool_limits
 
 from eventlens.attributes import install as install_attributes
 
 __all__ = [
-    "MODEL", "RULER_FILE", "load_pipeline", "mask_dateline", "parse", "ruler_header", "ruler_patterns",
-    "tokenized_patterns",
+    "MODEL", "RULER_FILE", "load_pipeline", "mask_dateline", "numpy_matmul", "parse", "ruler_header",
+    "ruler_patterns", "tokenized_patterns",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -167,6 +173,27 @@ def _add_patterns(ruler: EntityRuler, patterns: list[dict]) -> None:
         ruler.phrase_matcher.add(label, docs)
 
 
+def numpy_matmul(nlp: Language) -> None:
+    """Run every layer of the pipeline's networks on thinc's NumpyOps without blis, so that their matrix
+    products go through numpy to its BLAS, and give that BLAS one thread in this process.
+
+    thinc multiplies with blis by default, and the blis wheel runs its generic C kernels (a profile shows
+    bli_sgemm_generic_ref): 26-34 GFLOP/s on the token-to-vector products (6,000 x 288 by 288 x 288) on the
+    machine of bench/README.md, where numpy's OpenBLAS picks the processor's kernels and gives 98. The
+    parses are the same token for token (tag, dependency, head, lemma, entity) on 1,000 corpus articles.
+    One thread: ingest runs one worker process per core, and OpenBLAS's extra threads spin on these small
+    products (150 articles took 1.5 times the wall time with two). The limit holds for the whole process,
+    and for the workers forked from it.
+    """
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for layer in model.walk():
+                layer.ops = ops
+    threadpool_limits(limits=1, user_api="blas")
+
+
 @cache
 def load_pipeline(*, with_ruler: bool = True) -> Language:
     """The parser with paragraph boundaries and the entity ruler of our tables.
@@ -175,6 +202,7 @@ def load_pipeline(*, with_ruler: bool = True) -> Language:
     parse-reading stages that must not depend on the tables).
     """
     nlp = spacy.load(MODEL)
+    numpy_matmul(nlp)
     install_attributes(nlp)  # the same attributes and lemmas, a fifth of spaCy's time less
     nlp.add_pipe("eventlens_paragraphs", before="parser")
     if with_ruler:

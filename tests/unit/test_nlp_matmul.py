@@ -1,0 +1,47 @@
+"""The pipeline's networks multiply through numpy's BLAS on one thread, and parse as they did with blis."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from thinc.api import Model, NumpyOps
+from threadpoolctl import threadpool_info
+
+from eventlens.nlp import MODEL, load_pipeline, numpy_matmul
+
+TEXTS = [
+    "Chile accused Peru on Monday of shelling a border post near Tacna, killing three soldiers.",
+    "The foreign ministry in Lima rejected the claim and summoned the Chilean ambassador.",
+    "Some 2,000 protesters marched through Santiago on Friday, 12 March 2021, demanding talks.",
+    "The United Nations said it would send an envoy to both capitals next week.",
+]
+
+
+def layers(nlp: Language) -> list[Model]:
+    return [
+        layer
+        for _, component in nlp.pipeline
+        if isinstance(model := getattr(component, "model", None), Model)
+        for layer in model.walk()
+    ]
+
+
+def parse_of(doc: Doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+
+def test_every_layer_multiplies_without_blis_on_one_blas_thread() -> None:
+    nlp = load_pipeline()
+    found = layers(nlp)
+    assert found and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in found)
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_the_parse_is_the_same_as_with_blis() -> None:
+    with_blis = spacy.load(MODEL)
+    assert all(layer.ops.use_blis for layer in layers(with_blis))  # thinc's default, the one replaced
+    with_numpy = spacy.load(MODEL)
+    numpy_matmul(with_numpy)
+    for text in TEXTS:
+        assert parse_of(with_numpy(text)) == parse_of(with_blis(text))
