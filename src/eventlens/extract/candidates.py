@@ -21,6 +21,7 @@ from eventlens.extract.triggers import (
     DEFINITE,
     EVENT_NOUNS_TRANSPARENT,
     Trigger,
+    announcing_verb,
     find_triggers,
     occurrence_verb,
 )
@@ -129,6 +130,8 @@ def _is_reference(trigger: Trigger, roles: Roles) -> bool:
     noun = trigger.head
     if noun.pos_ == "PROPN":
         return True
+    if roles.actor and announcing_verb(noun) is not None:
+        return False  # "Poland announced the expulsion of ...", "Russia declared its withdrawal": new
     if any(c.dep_ == "poss" for c in noun.children):
         return True  # a possessive makes a noun phrase definite: "Iran's attacks"
     dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
@@ -223,26 +226,14 @@ def _not_stated_as_fact(head: Token) -> bool:
     return False
 
 
-def _stated_as_intent(sense: Sense, modality: Modality | None) -> bool:
-    """No modality, or a future or hypothetical act of force, which `_retype` makes a threat (PLOVER
-    THREATEN: a statement of intent to use force or coercion)."""
-    if modality is None:
-        return True
-    future = FUTURE_TYPE.get(sense.type or "")
-    return modality in ("future", "hypothetical") and future is not None and future[0] == "THREATEN"
-
-
 def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Candidate | None:
     sense = _call_sense(trigger, trigger.sense)
     if sense.type is None:
         return None
     roles = find_roles(replace(trigger, sense=sense))
     modality = modality_of(trigger.head, trigger.words)
-    if sense.origin == "cameo" and (
-        not _stated_as_intent(sense, modality) or _not_stated_as_fact(trigger.head)
-    ):
-        # The dictionary's reach is wide: what it adds is kept only where the text states a fact, or
-        # an act of force as what someone will do ("troops would crush the revolt": a threat).
+    if sense.origin == "cameo" and (modality is not None or _not_stated_as_fact(trigger.head)):
+        # The dictionary's reach is wide: what it adds is kept only where the text states a fact.
         return None
     lemma = trigger.head.lemma_.lower()
     type_, mode, modality = _retype(sense, modality, conditional=_unless(trigger.head), lemma=lemma)

@@ -196,6 +196,16 @@ class VerbPatterns:
         """The event a noun names after a light verb ("mounted an invasion"), from the dictionary."""
         return self._event_nouns.get(lemma.lower())
 
+    def names_nonevent(self, verb: str, noun: str) -> bool:
+        """Whether the dictionary marks this verb with this object noun as no event (a `[---]` pattern
+        with only an object: "release a report", "free elections")."""
+        return any(
+            p.sense is None
+            and not (p.subject or p.particle or p.preps)
+            and any(alt[-1] == noun.lower() for alt in p.objects)
+            for p in self._by_verb.get(verb.lower(), ())
+        )
+
     def base_of(self, form: str) -> str | None:
         """The base verb of an irregular form the dictionary lists ("fighting" → "fight"), or None."""
         return self._forms.get(form.lower())

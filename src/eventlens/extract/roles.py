@@ -299,7 +299,8 @@ def _nominal_roles(trigger: Trigger) -> Roles:
     noun = trigger.head
     actor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if actor is None:
-        by = _prep_objects(noun, frozenset({"by", "from"}))
+        # "an offer from X" is X's; "a withdrawal from X" leaves X
+        by = _prep_objects(noun, frozenset({"by"} if trigger.sense.type == "RETREAT" else {"by", "from"}))
         actor = by[0] if by else None
     if actor is None:
         actor = next(

@@ -61,6 +61,19 @@ WEAPONS = frozenset(
 DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 _LIGHT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubjpass", "oprd", "npadvmod", "dative"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Verbs by which an actor makes its own act known: their object names an act of their subject.
+_ANNOUNCING = frozenset({"announce", "declare", "decree", "proclaim"})
+# English action-noun suffixes and the verb endings they replace (`_deverbal_bases`).
+_ACTION_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ulsion", ("el",)),
+    ("ition", ("ite",)),
+    ("ation", ("ate", "y", "")),
+    ("sion", ("d", "de")),
+    ("ment", ("",)),
+    ("ure", ("e",)),
+    ("ion", ("e", "")),
+    ("al", ("", "e")),
+)
 # Verbs of occurrence: their subject is the event ("clashes erupted", "fighting broke out", "talks took
 # place"), with the particle or object some of them need. English grammar, not a list of events.
 _OCCURRENCE = {
@@ -118,11 +131,20 @@ def _phrasal(token: Token) -> str:
     return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
 
 
-def _noun_lemma(token: Token) -> str:
-    compounds = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    if compounds:
-        return f"{compounds[-1].lemma_.lower()} {token.lemma_.lower()}"
-    return token.lemma_.lower()
+def _noun_lemmas(token: Token) -> list[str]:
+    """The names a noun may be part of, most specific first: with its nearest noun or adjective
+    modifier ("peace talks", "martial law"), with its "of" phrase ("state of emergency"), alone."""
+    lemma = token.lemma_.lower()
+    out = []
+    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
+    if modifiers:
+        out.append(f"{modifiers[-1].lemma_.lower()} {lemma}")
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if inner is not None:
+        out.append(f"{lemma} of {inner.lemma_.lower()}")
+    out.append(lemma)
+    return out
 
 
 def _light_objects(verb: Token) -> list[Token]:
@@ -148,7 +170,7 @@ def _light_objects(verb: Token) -> list[Token]:
 
 def _combo(verb: Token, lexicon: Lexicon) -> tuple[Sense, Token] | None:
     for noun in _light_objects(verb):
-        for lemma in (_noun_lemma(noun), noun.lemma_.lower()):
+        for lemma in _noun_lemmas(noun):
             for form in verb_lemmas(verb):
                 sense = lexicon.combo(form, lemma)
                 if sense:
@@ -315,11 +337,33 @@ def _noun_sense(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense
     """An event noun: ours first, then the nouns the dictionary's light-verb patterns carry, then a noun
     made from an event verb of ours that a verb of occurrence says took place (`_occurring`)."""
     return (
-        lexicon.word(_noun_lemma(token), "N")
-        or lexicon.word(token.lemma_, "N")
+        next((sense for lemma in _noun_lemmas(token) if (sense := lexicon.word(lemma, "N"))), None)
         or (patterns.event_noun(token.lemma_) if token.pos_ == "NOUN" else None)
         or _occurring(token, lexicon, patterns)
+        or _announced(token, lexicon, patterns)
     )
+
+
+def announcing_verb(noun: Token) -> Token | None:
+    """The verb by which an actor makes an act of its own known, when a noun is its object ("Poland
+    announced the expulsion of ...", "declared a state of emergency"); None otherwise."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _ANNOUNCING:
+        return verb
+    return None
+
+
+def _deverbal_bases(noun: str) -> list[str]:
+    """The verbs an English action noun may be made from, by its suffix: "withdrawal" → withdraw,
+    "deployment" → deploy, "closure" → close, "evacuation" → evacuate, "occupation" → occupy,
+    "suspension" → suspend, "invasion" → invade, "expulsion" → expel, "extradition" → extradite; a noun
+    that is its verb ("release", "blockade") → itself."""
+    out = [noun]
+    for suffix, endings in _ACTION_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            stem = noun[: -len(suffix)]
+            out.extend(stem + ending for ending in endings)
+    return out
 
 
 def occurrence_verb(noun: Token) -> Token | None:
@@ -335,6 +379,28 @@ def occurrence_verb(noun: Token) -> Token | None:
     ):
         return None
     return verb
+
+
+def _announced(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense | None:
+    """An action noun made from an event verb of ours as the object of an announcing verb ("announced
+    the withdrawal of its troops"): the plain event sense of that verb, unless the dictionary marks
+    that verb with the noun's "of" object as no event ("the release of its report")."""
+    if noun.pos_ != "NOUN" or announcing_verb(noun) is None:
+        return None
+    of = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for base in _deverbal_bases(noun.lemma_.lower()):
+        sense = lexicon.word(base, "V")
+        if sense is not None and sense.type is not None and sense.frame == "plain":
+            if any(patterns.names_nonevent(base, g.lemma_) for g in of):
+                return None
+            return sense
+    return None
 
 
 def _occurring(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.model import Entity
@@ -445,11 +446,14 @@ class ArticleCoder:
 
 
 def is_state(code: str | None) -> bool:
-    """A country code (ISO3), as opposed to a group code such as UNO, NATO or OTS."""
-    return code is not None and len(code) == 3 and code not in _GROUP_CODES
+    """A country code: ISO 3166 alpha-3, current or former (pycountry), or Kosovo's XKX; not a group or
+    region code of the actor tables (UNO, NGO, EUR, SAS for South Asia, MEA for the Middle East)."""
+    return code in _STATE_CODES
 
 
-_GROUP_CODES = frozenset({"UNO", "OTS", "EUR", "NGO", "IGO", "IMG", "AFR", "ARB", "ASN", "WST", "ICRC"})
+_STATE_CODES = frozenset(
+    {c.alpha_3 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.historic_countries} | {"XKX"}
+)
 
 
 def _places_named(doc: Doc, actors: ActorCoder, places: Gazetteer) -> set[str]:
