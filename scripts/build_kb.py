@@ -51,6 +51,10 @@ SECTORS = frozenset(
     }
 )
 NARROWER = frozenset({"MIL", "LEG", "JUD", "COP", "SPY"})
+# CAMEO's religion codes, which Phoenix.agents.txt gives its clergy and believers in place of a sector
+# (ARCHBISHOP [~CHR], IMAM [~MUS], RABBI [~JEW]): CAMEO's sector for them is REL. Only in the agents
+# file: in the actor files MUS is Mauritius and BUD no religion.
+RELIGIONS = frozenset({"CHR", "MUS", "JEW", "HIN", "BUD"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC"})
 CODE_ALIASES = {"KSV": "XKX", "TMP": "TLS", "NAT": "NATO"}
 IGO_OVERRIDES = {"WSTNAT": "NATO"}
@@ -191,7 +195,8 @@ def parse_agent_file(lines: Iterable[str]) -> dict[str, str]:
         found = _CODE.search(line)
         if not found:
             continue
-        part = split_code(found.group(1).replace("~", "").strip())
+        code = found.group(1).replace("~", "").strip()
+        part = (None, "REL") if code[:3] in RELIGIONS else split_code(code)
         if part is None or part[1] is None:
             continue
         phrase, _, plurals = line[: found.start()].partition("{")

@@ -50,6 +50,8 @@ DEFENSE_MINIST [~GOVMIL]
 FOREIGN_!MINIST! [~GOV]
 POLICE!PERSON! [~COP]
 PEACEKEEPING_TROOPS {} [IGO~] # comment
+ARCHBISHOP [~CHR]
+IMAM [~MUS]
 NO_CODE_HERE
 """
 
@@ -144,6 +146,7 @@ def test_parse_agent_file() -> None:
     assert agents["foreign ministry"] == "GOV"
     assert agents["policeman"] == agents["policemen"] == "COP"
     assert agents["peacekeeping troops"] == "IGO"
+    assert agents["archbishop"] == agents["imam"] == "REL"  # a religion code stands for the sector REL
     assert "no code here" not in agents
 
 

@@ -138,3 +138,9 @@ def test_a_noun_named_with_its_modifier_or_of_phrase(extract: Extract) -> None:
 def test_a_region_of_the_actor_tables_is_no_state(extract: Extract) -> None:
     assert is_state("PAK") and is_state("XKX") and is_state("SUN")
     assert not any(is_state(code) for code in ("SAS", "MEA", "IMF", "UNO", "NGO", None))
+
+
+def test_a_titled_person_the_tables_lack_codes_the_title_without_guessing_a_country(extract: Extract) -> None:
+    found = _of_type(extract("Archbishop Tomas Halvorsen called for sanctions against Belarus."), "REQUEST")
+    assert [(a.country, a.sector) for m in found for a in m.actor] == [(None, "REL")]
+    assert [r.country for m in found for r in m.recipient] == ["BLR"]

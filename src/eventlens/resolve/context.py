@@ -206,7 +206,7 @@ class ArticleCoder:
                 self._code_and_remember(token)
         self._home = home or next((e.country for _, e, _ in self._memory.groups if is_state(e.country)), None)
         for index, entity in list(self._memory.coded.items()):
-            if entity.country is None and self._home:
+            if entity.country is None and self._home and not _stateless_person(doc[index], entity):
                 self._memory.coded[index] = replace(entity, country=self._home)
 
     def entity(self, head: Token) -> Entity | None:
@@ -395,7 +395,8 @@ class ArticleCoder:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             owned = self.entity(owner) if owner is not None else None
             country = owned.country if owned is not None and owned.country else None
-            country = country or self._unqualified_country(head, entity.sector)
+            if country is None and not _stateless_person(head, entity):
+                country = self._unqualified_country(head, entity.sector)
             return replace(entity, country=country) if country else entity
         if entity is not None:
             return entity
@@ -443,6 +444,12 @@ class ArticleCoder:
                 if pool:
                     return pool[-1]
         return None
+
+
+def _stateless_person(head: Token, entity: Entity) -> bool:
+    """A person the tables do not know, named with a title that is no office of state ("Archbishop X",
+    "General Y"): of no country the text does not give, where an official is of the article's."""
+    return head.ent_type_ == "PERSON" and entity.sector not in _GOVERNMENT
 
 
 def is_state(code: str | None) -> bool:
