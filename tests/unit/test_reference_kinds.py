@@ -144,3 +144,14 @@ def test_a_titled_person_the_tables_lack_codes_the_title_without_guessing_a_coun
     found = _of_type(extract("Archbishop Tomas Halvorsen called for sanctions against Belarus."), "REQUEST")
     assert [(a.country, a.sector) for m in found for a in m.actor] == [(None, "REL")]
     assert [r.country for m in found for r in m.recipient] == ["BLR"]
+
+
+@pytest.mark.parametrize("noun", ["decision", "move"])
+def test_someones_decision_to_act_is_their_act(extract: Extract, noun: str) -> None:
+    found = _of_type(extract(f"Mali's {noun} to expel the Danish ambassador angered Copenhagen."), "SANCTION")
+    assert [(a.country, r.country) for m in found for a in m.actor for r in m.recipient] == [("MLI", "DNK")]
+
+
+def test_a_cause_of_protests_is_not_the_protester(extract: Extract) -> None:
+    mentions = extract("Serbia's plan to close the crossing drew protests from Kosovo.")
+    assert all(a.country != "SRB" for m in _of_type(mentions, "PROTEST") for a in m.actor)

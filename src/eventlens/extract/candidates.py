@@ -33,7 +33,8 @@ _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", 
 _DEONTIC = frozenset({"must", "should"})
 _NOUN_COMPLEMENT_DEPS = frozenset({"dobj", "attr", "oprd", "pobj"})
 # Verbs whose subject undergoes or witnesses an event noun rather than doing it ("faced an invasion",
-# "suffered attacks", "survived an assassination attempt", "feared a crackdown").
+# "suffered attacks", "survived an assassination attempt", "feared a crackdown"), or makes others do it
+# ("the plan drew protests", "the verdict sparked clashes").
 _NOT_AGENTIVE = frozenset(
     {
         "face",
@@ -56,6 +57,15 @@ _NOT_AGENTIVE = frozenset(
         "get",
         "need",
         "want",
+        "draw",
+        "spark",
+        "trigger",
+        "provoke",
+        "prompt",
+        "cause",
+        "ignite",
+        "fuel",
+        "attract",
     }
 )
 # Verbs of coming together or travelling: who comes "for" an event takes part in it ("gathered for a

@@ -46,7 +46,9 @@ _OBJECT_CONTROL = frozenset(
 # Prepositions whose gerund is done by the subject of the verb they hang on.
 _GERUND_PREPS = frozenset({"including", "in", "by"})
 # Nouns of means taken towards an end (English usage): their infinitive says what the one taking them does.
-_MEANS = frozenset({"step", "measure", "action", "effort", "move", "initiative", "attempt", "bid"})
+_MEANS = frozenset(
+    {"step", "measure", "action", "effort", "move", "initiative", "attempt", "bid", "decision"}
+)
 _SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"})
 # Verbs whose grammatical subject receives the event: the host receives the visitor (a visit; admitting
 # monitors, a RETREAT, is the host's own act).
@@ -140,8 +142,10 @@ def subject_of(verb: Token) -> Token | None:
         # noun phrase the parser made the root is the subject.
         return verb.sent.root
     if verb.dep_ in ("relcl", "acl") and _purpose_of_means(verb):
-        # "took steps to ease restrictions", "made efforts to improve ties": whoever takes the means acts.
-        return subject_of(verb.head.head)
+        # "took steps to ease restrictions", "made efforts to improve ties": whoever takes the means acts;
+        # "Chad's decision to expel ...": whose the means is.
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        return owner if owner is not None else subject_of(verb.head.head)
     if verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         controller = verb.head
         passive = _passive_patient(controller)
@@ -160,12 +164,13 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _purpose_of_means(verb: Token) -> bool:
-    """An infinitive that says what a means noun is for, that noun the object of a verb ("took steps to
-    ease", "made an effort to improve", "launched a bid to end")."""
+    """An infinitive that says what a means noun is for, that noun the object of a verb or someone's
+    ("took steps to ease", "made an effort to improve", "launched a bid to end", "Chad's decision to
+    expel")."""
     noun = verb.head
     return (
         noun.lemma_.lower() in _MEANS
-        and noun.dep_ == "dobj"
+        and (noun.dep_ == "dobj" or any(c.dep_ == "poss" for c in noun.children))
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
