@@ -77,8 +77,12 @@ _WARM_UP = Article(
 def _warm(extractor: Extractor) -> None:
     """Extract _WARM_UP once, so that what the extraction loads on first use is loaded in the parent
     and every worker inherits it, instead of each loading it again before its first article: mainly
-    dateparser's time-zone patterns (0.3-0.4 s) and spaCy's first batch."""
-    extractor.extract(_WARM_UP)
+    dateparser's time-zone patterns (0.3-0.4 s) and spaCy's first batch. A speed-up only: should it
+    fail, the failure is logged and the workers load what they need themselves."""
+    try:
+        extractor.extract(_WARM_UP)
+    except Exception:
+        log.exception("the warm-up extraction before forking the workers failed; going on without it")
 
 
 def _extract_chunk(articles: list[Article]) -> tuple[list[Reading], list[tuple[Article, str]]]:

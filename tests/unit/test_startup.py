@@ -6,11 +6,13 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 import pytest
 
-from eventlens.model import Article
-from eventlens.pipeline import Extractor
+from eventlens.model import Article, EventMention
+from eventlens.pipeline import Extractor, Reading
 from eventlens.workers import ExtractorPool
 
 
@@ -45,3 +47,32 @@ def test_the_pool_is_warmed_frozen_and_handed_the_first_article_when_asked(extra
             assert list(readings) == expected
     finally:
         gc.unfreeze()
+
+
+class _RefusesWarmUp:
+    """The extractor, except that extracting one article alone (the parent's warm-up) raises."""
+
+    def __init__(self, extractor: Extractor) -> None:
+        self._extractor = extractor
+
+    def extract(self, article: Article) -> list[EventMention]:
+        raise RuntimeError(f"refused {article.id}")
+
+    def extract_many(self, articles: Iterable[Article], **options: Any) -> Iterator[Reading]:
+        return self._extractor.extract_many(articles, **options)
+
+
+def test_a_failed_warm_up_is_logged_and_the_workers_go_on(
+    extractor: Extractor, caplog: pytest.LogCaptureFixture
+) -> None:
+    article = Article(
+        id="startup-test-2", text="Iran accused Azerbaijan on Monday of shelling its border posts."
+    )
+    expected = list(extractor.extract_many([article]))
+    gc.unfreeze()
+    try:
+        with ExtractorPool(cast(Extractor, _RefusesWarmUp(extractor)), workers=2) as pool:
+            assert list(pool.extract_many([article])) == expected
+    finally:
+        gc.unfreeze()
+    assert "warm-up extraction before forking the workers failed" in caplog.text
