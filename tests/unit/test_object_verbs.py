@@ -87,3 +87,37 @@ def test_table_rows_and_dictionary_objects() -> None:
         ObjectVerbs.from_rows([["verbs", "trim", "-", "-", ""]], patterns)
     with pytest.raises(KnowledgeBaseError, match="row 1: unknown PLOVER type 'YIELD'"):
         ObjectVerbs.from_rows([["object", "ban", "YIELD", "-", ""]], patterns)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a demand noun of ours, its maker the possessor
+        ("Minsk ignored Lithuania's demands to close the plant.", ("REJECT", ("BLR",), ("LTU",))),
+        # its maker in a "from" phrase
+        (
+            "The Burmese junta rebuffed an appeal from Thailand to free the monks.",
+            ("REJECT", ("MMR",), ("THA",)),
+        ),
+        # a multi-word verb
+        ("Havana brushed aside a Mexican request for talks.", ("REJECT", ("CUB",), ("MEX",))),
+    ],
+)
+def test_refusing_verbs(coded: Coder, text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_a_refusing_verb_with_no_demand_is_no_event(coded: Coder) -> None:
+    assert not [c for c in coded("Minsk ignored the weather forecast.") if c[0] == "REJECT"]
+
+
+def test_refusing_rows_read_by_noun_and_by_type() -> None:
+    rows = [
+        ["refuse", "defy", "-", "-", "ours"],
+        ["demand", "pressure", "REJECT", "-", "ours"],
+        ["demanded", "REQUEST", "REJECT", "-", "ours"],
+    ]
+    verbs = ObjectVerbs.from_rows(rows, VerbPatterns.load())
+    assert verbs.refusing == frozenset({"defy"})
+    assert verbs.demands == {"pressure": Sense("REJECT", None, "plain")}
+    assert verbs.demand_types == {"REQUEST": Sense("REJECT", None, "plain")}

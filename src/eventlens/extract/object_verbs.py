@@ -1,9 +1,11 @@
-"""Verbs whose event is what they do to their object: ending it or letting it in.
+"""Verbs whose event is what they do to their object: ending it, letting it in or refusing it.
 
 An ending verb ("relaxed the curfew", "scaled back food deliveries", "halted the talks") makes an event of
 its own, not the one its object names: ending a restriction (a curfew, a ban, sanctions) is a PLOVER
 CONCEDE, ending an exchange (aid, deliveries, talks) a SANCTION. An admitting verb with foreign monitors
-for its object ("received a mission of observers", "admitted UN monitors") is a RETREAT (access). The
+for its object ("received a mission of observers", "admitted UN monitors") is a RETREAT (access). A
+refusing verb with a demand for its object ("defied calls to halt ...", "resisted pressure to allow ...",
+"ignored NATO's demands") is a REJECT of whoever made the demand. The
 table `object_verbs.tsv` beside this module lists the verbs and the readings, from the PLOVER manual;
 which nouns are restrictions and exchanges comes from the compiled CAMEO dictionary (the objects of its
 easing and reducing patterns, `data/verb_patterns.tsv`), from the event nouns' own types, and from a few
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
@@ -28,7 +30,7 @@ __all__ = ["ObjectVerbs", "Reading"]
 
 NounSense = Callable[[Token], Sense | None]  # a noun's event sense, if it names one
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
-_KINDS = ("verb", "code", "type", "object", "admit", "entrant")
+_KINDS = ("verb", "code", "type", "object", "admit", "entrant", "refuse", "demand", "demanded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +43,18 @@ class Reading:
 
 @dataclass(frozen=True, slots=True)
 class ObjectVerbs:
-    """Ending verbs with the readings of what they end (by noun, then by the noun's event type), and
-    admitting verbs with the nouns of people whose admission is an event."""
+    """Ending verbs with the readings of what they end (by noun, then by the noun's event type),
+    admitting verbs with the nouns of people whose admission is an event, and refusing verbs with the
+    readings of the demands they refuse (by noun, then by the noun's event type)."""
 
     ending: frozenset[str]
     ended: dict[str, Sense]
     ended_types: dict[str, Sense]
     admitting: frozenset[str]
     entrants: dict[str, Sense]
+    refusing: frozenset[str] = frozenset()
+    demands: dict[str, Sense] = field(default_factory=dict)
+    demand_types: dict[str, Sense] = field(default_factory=dict)
 
     @classmethod
     @cache
@@ -83,18 +89,26 @@ class ObjectVerbs:
             ended_types=_senses(table["type"]),
             admitting=frozenset(table["admit"]),
             entrants=_senses(table["entrant"]),
+            refusing=frozenset(table["refuse"]),
+            demands=_senses(table["demand"]),
+            demand_types=_senses(table["demanded"]),
         )
 
     def reading(self, verb: Token, forms: list[str], noun_sense: NounSense) -> Reading | None:
         """The event of an ending verb whose object (or passive subject) is a restriction or an exchange,
-        or of an admitting verb whose object is foreign monitors; None for any other verb or object.
-        `forms`: the verb's base forms, its multi-word verb first ("scale back"); `noun_sense`: a noun's
-        own event sense, if any."""
-        if not self.ending.isdisjoint(forms):
+        of an admitting verb whose object is foreign monitors, or of a refusing verb whose object is a
+        demand; None for any other verb or object. `forms`: the verb's base forms, its multi-word verb
+        first ("scale back"); `noun_sense`: a noun's own event sense, if any."""
+        for verbs, by_noun, by_type in (
+            (self.ending, self.ended, self.ended_types),
+            (self.refusing, self.demands, self.demand_types),
+        ):
+            if verbs.isdisjoint(forms):
+                continue
             for noun in _objects(verb):
-                sense = _lookup(noun, self.ended)
+                sense = _lookup(noun, by_noun)
                 if sense is None and (event := noun_sense(noun)) is not None and event.type:
-                    sense = self.ended_types.get(event.type)
+                    sense = by_type.get(event.type)
                 if sense is not None:
                     return Reading(sense, noun)
         if not self.admitting.isdisjoint(forms):

@@ -49,6 +49,9 @@ _GERUND_PREPS = frozenset({"including", "in", "by"})
 _MEANS = frozenset(
     {"step", "measure", "action", "effort", "move", "initiative", "attempt", "bid", "decision"}
 )
+# Of those, the ones that say the act is decided when someone's ("Chad's decision to expel"); someone's
+# attempt or effort ("its efforts to cut costs") is no act yet.
+_DECIDED = frozenset({"decision", "move"})
 _SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"})
 # Verbs whose grammatical subject receives the event: the host receives the visitor (a visit; admitting
 # monitors, a RETREAT, is the host's own act).
@@ -170,7 +173,10 @@ def _purpose_of_means(verb: Token) -> bool:
     noun = verb.head
     return (
         noun.lemma_.lower() in _MEANS
-        and (noun.dep_ == "dobj" or any(c.dep_ == "poss" for c in noun.children))
+        and (
+            noun.dep_ == "dobj"
+            or (noun.lemma_.lower() in _DECIDED and any(c.dep_ == "poss" for c in noun.children))
+        )
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 

@@ -61,6 +61,8 @@ WEAPONS = frozenset(
 DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 _LIGHT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubjpass", "oprd", "npadvmod", "dative"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Particle words the parser may tag as adverbs after a verb.
+_PARTICLES = frozenset({"aside", "away", "back", "off", "out", "down", "up", "over"})
 # Verbs by which an actor makes its own act known: their object names an act of their subject.
 _ANNOUNCING = frozenset({"announce", "declare", "decree", "proclaim"})
 # English action-noun suffixes and the verb endings they replace (`_deverbal_bases`).
@@ -127,7 +129,15 @@ def verb_lemmas(token: Token) -> list[str]:
 
 
 def _phrasal(token: Token) -> str:
+    """The verb with its particle ("pull out"); an adverb right after it that is a particle word counts
+    too, as the parser often tags "aside" or "back" so ("brushed aside the request")."""
     particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
+    if not particles:
+        particles = [
+            c.lower_
+            for c in token.children
+            if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in _PARTICLES
+        ]
     return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
 
 
