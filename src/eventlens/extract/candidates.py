@@ -247,6 +247,10 @@ def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Ca
         return None
     lemma = trigger.head.lemma_.lower()
     type_, mode, modality = _retype(sense, modality, conditional=_unless(trigger.head), lemma=lemma)
+    if type_ == "RETREAT" and trigger.nominal and announcing_verb(trigger.head) is not None:
+        # PLOVER manual, CONCEDE: "declarations (but not implementations) of ceasefires and withdrawals
+        # from territory" ("announced the withdrawal of its troops")
+        type_, mode = "CONCEDE", None
     return Candidate(
         trigger=replace(trigger, sense=sense),
         type=type_,

@@ -393,7 +393,7 @@ def occurrence_verb(noun: Token) -> Token | None:
 
 def _announced(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense | None:
     """An action noun made from an event verb of ours as the object of an announcing verb ("announced
-    the withdrawal of its troops"): the plain event sense of that verb, unless the dictionary marks
+    the expulsion of two diplomats"): the plain event sense of that verb, unless the dictionary marks
     that verb with the noun's "of" object as no event ("the release of its report")."""
     if noun.pos_ != "NOUN" or announcing_verb(noun) is None:
         return None
