@@ -157,24 +157,18 @@ class ExtractorPool:
     ) -> Iterator[Reading]:
         """One Reading per article, in input order, as `Extractor.extract_many` gives them.
 
-        The first chunks go to the workers when this is called, not when the first reading is asked
-        for, so the caller can do its own set-up while they extract. At most two chunks per worker are
-        in flight, so a long input is read as the workers go. With `failures`, an article whose
-        extraction raised is recorded there with a WorkerError (the worker's "Type: message") and
-        skipped; without it the WorkerError propagates.
+        The first article goes to a worker, alone, when this is called, so that it is stored as soon as
+        it can be and the caller can do its own set-up meanwhile (ingest loads its near-duplicate index)
+        without the other workers' chunks competing for the cores; the next chunks go when the first
+        reading is asked for. At most two chunks per worker are in flight, so a long input is read as the
+        workers go. With `failures`, an article whose extraction raised is recorded there with a
+        WorkerError (the worker's "Type: message") and skipped; without it the WorkerError propagates.
         """
         stream = iter(articles)
         pending: deque[AsyncResult] = deque()
-        self._submit(stream, pending, first=True)
+        if first := list(islice(stream, 1)):
+            pending.append(self._started().apply_async(_extract_chunk, (first,)))
         return self._collect(stream, pending, failures)
-
-    def _submit(self, stream: Iterator[Article], pending: deque[AsyncResult], *, first: bool = False) -> None:
-        """Hand chunks of `stream` to the workers until two per worker are in flight; the first chunk of
-        a run is its first article alone, so that it is stored as soon as it can be."""
-        size = 1 if first else self._chunk
-        while len(pending) < 2 * self.workers and (chunk := list(islice(stream, size))):
-            pending.append(self._started().apply_async(_extract_chunk, (chunk,)))
-            size = self._chunk
 
     def _collect(
         self,
@@ -182,9 +176,12 @@ class ExtractorPool:
         pending: deque[AsyncResult],
         failures: list[tuple[Article, Exception]] | None,
     ) -> Iterator[Reading]:
-        while pending:
+        while True:
+            while len(pending) < 2 * self.workers and (chunk := list(islice(stream, self._chunk))):
+                pending.append(self._started().apply_async(_extract_chunk, (chunk,)))
+            if not pending:
+                return
             readings, failed = pending.popleft().get()
-            self._submit(stream, pending)
             for article, error in failed:
                 if failures is None:
                     raise WorkerError(f"{article.path or article.source_id or article.id}: {error}")
