@@ -73,8 +73,8 @@ class ArticleExtractor(Protocol):
     eventlens.workers.ExtractorPool (forked worker processes) or eventlens.scale.RayExtractor (Ray Data).
 
     `extract_many` gives one Reading per article, in input order; with `failures`, an article whose
-    extraction raised is recorded there with its error and skipped. It may hand the first articles to
-    its workers as soon as it is called (ExtractorPool does): `ingest` calls it before its own set-up."""
+    extraction raised is recorded there with its error and skipped. It may hand the first article to a
+    worker as soon as it is called (ExtractorPool does): `ingest` calls it before its own set-up."""
 
     def extract_many(
         self, articles: Iterable[Article], *, failures: list[tuple[Article, Exception]] | None = None
@@ -168,7 +168,7 @@ def ingest(
     articles = _new_articles(_read(inputs, max_bytes=max_bytes, stdin=stdin), store, report, progress)
     failures: list[tuple[Article, Exception]] = []
     readings = extractor.extract_many(articles, failures=failures)
-    # Worker processes are extracting the first articles by now (ExtractorPool): meanwhile this process
+    # A worker process is extracting the first article by now (ExtractorPool): meanwhile this process
     # loads the near-duplicate index (datasketch and scipy, 0.3-0.4 s) and the stored signatures.
     copies = NearDuplicates()
     copies.restore(store.stories.signatures())
