@@ -121,3 +121,19 @@ def test_refusing_rows_read_by_noun_and_by_type() -> None:
     assert verbs.refusing == frozenset({"defy"})
     assert verbs.demands == {"pressure": Sense("REJECT", None, "plain")}
     assert verbs.demand_types == {"REQUEST": Sense("REJECT", None, "plain")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the host lets the monitors in: the place they arrive in acts, they receive
+        ("A team of OSCE observers arrived in Chisinau on Monday.", ("RETREAT", ("MDA",), ("OSCE",))),
+        ("Ghanaian peacekeeping troops landed in Monrovia.", ("RETREAT", ("LBR",), ("GHA",))),
+    ],
+)
+def test_foreign_monitors_arriving(coded: Coder, text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
+def test_others_arriving_are_no_admission(coded: Coder) -> None:
+    assert not [c for c in coded("Ghanaian traders arrived in Monrovia.") if c[0] == "RETREAT"]

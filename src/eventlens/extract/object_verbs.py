@@ -3,7 +3,8 @@
 An ending verb ("relaxed the curfew", "scaled back food deliveries", "halted the talks") makes an event of
 its own, not the one its object names: ending a restriction (a curfew, a ban, sanctions) is a PLOVER
 CONCEDE, ending an exchange (aid, deliveries, talks) a SANCTION. An admitting verb with foreign monitors
-for its object ("received a mission of observers", "admitted UN monitors") is a RETREAT (access). A
+for its object ("received a mission of observers", "admitted UN monitors") is a RETREAT (access), and so
+is their arrival ("UN observers arrived in Angola": Angola let them in; see `roles.py`). A
 refusing verb with a demand for its object ("defied calls to halt ...", "resisted pressure to allow ...",
 "ignored NATO's demands") is a REJECT of whoever made the demand. The
 table `object_verbs.tsv` beside this module lists the verbs and the readings, from the PLOVER manual;
@@ -30,7 +31,7 @@ __all__ = ["ObjectVerbs", "Reading"]
 
 NounSense = Callable[[Token], Sense | None]  # a noun's event sense, if it names one
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
-_KINDS = ("verb", "code", "type", "object", "admit", "entrant", "refuse", "demand", "demanded")
+_KINDS = ("verb", "code", "type", "object", "admit", "entrant", "arrive", "refuse", "demand", "demanded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class ObjectVerbs:
     ended_types: dict[str, Sense]
     admitting: frozenset[str]
     entrants: dict[str, Sense]
+    arriving: frozenset[str] = frozenset()
     refusing: frozenset[str] = frozenset()
     demands: dict[str, Sense] = field(default_factory=dict)
     demand_types: dict[str, Sense] = field(default_factory=dict)
@@ -89,6 +91,7 @@ class ObjectVerbs:
             ended_types=_senses(table["type"]),
             admitting=frozenset(table["admit"]),
             entrants=_senses(table["entrant"]),
+            arriving=frozenset(table["arrive"]),
             refusing=frozenset(table["refuse"]),
             demands=_senses(table["demand"]),
             demand_types=_senses(table["demanded"]),
@@ -96,9 +99,10 @@ class ObjectVerbs:
 
     def reading(self, verb: Token, forms: list[str], noun_sense: NounSense) -> Reading | None:
         """The event of an ending verb whose object (or passive subject) is a restriction or an exchange,
-        of an admitting verb whose object is foreign monitors, or of a refusing verb whose object is a
-        demand; None for any other verb or object. `forms`: the verb's base forms, its multi-word verb
-        first ("scale back"); `noun_sense`: a noun's own event sense, if any."""
+        of an admitting verb whose object is foreign monitors or an arriving verb whose subject is, or
+        of a refusing verb whose object is a demand; None for any other verb or object. `forms`: the
+        verb's base forms, its multi-word verb first ("scale back"); `noun_sense`: a noun's own event
+        sense, if any."""
         for verbs, by_noun, by_type in (
             (self.ending, self.ended, self.ended_types),
             (self.refusing, self.demands, self.demand_types),
@@ -115,6 +119,11 @@ class ObjectVerbs:
             for noun in _objects(verb, through_of=True):
                 if (sense := _lookup(noun, self.entrants)) is not None:
                     return Reading(sense, noun)
+        if not self.arriving.isdisjoint(forms):
+            subjects = (c for c in verb.children if c.dep_ == "nsubj")
+            for noun in (t for c in subjects for t in (*standing_for(c), *_of_objects(c))):
+                if (sense := _lookup(noun, self.entrants)) is not None:
+                    return Reading(sense, noun)
         return None
 
 
@@ -126,8 +135,13 @@ def _objects(verb: Token, *, through_of: bool = False) -> Iterator[Token]:
             continue
         yield from standing_for(child)
         if through_of:
-            of = (p for p in child.children if p.dep_ == "prep" and p.lower_ == "of")
-            yield from (g for p in of for g in p.children)
+            yield from _of_objects(child)
+
+
+def _of_objects(noun: Token) -> Iterator[Token]:
+    """What a noun's `of` phrase names ("a team of inspectors" → inspectors)."""
+    of = (p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of")
+    return (g for p in of for g in p.children if g.dep_ == "pobj")
 
 
 def _lookup(noun: Token, table: dict[str, Sense]) -> Sense | None:

@@ -285,6 +285,15 @@ def _verbal_roles(trigger: Trigger) -> Roles:
     recipient = tuple(t for r in recipients for t in expand(r) if t not in actors)
     if verb.lemma_.lower() in _SWAPPED and patient is not None and trigger.sense.type == "CONSULT":
         return Roles(actor=expand(patient), recipient=expand(actor), patient=patient)
+    if (
+        trigger.sense.mode == "access"
+        and actor is not None
+        and actor.dep_ == "nsubj"
+        and any(w in actor.subtree for w in trigger.words[1:])
+    ):
+        # "UN observers arrived in Angola": the monitors are let in, by the place they arrive in
+        hosts = _prep_objects(verb, frozenset({"in", "at", "into"}))
+        return Roles(actor=expand(hosts[0]) if hosts else (), recipient=expand(actor), patient=actor)
     return Roles(actor=actors, recipient=recipient, patient=patient)
 
 
