@@ -182,8 +182,8 @@ def numpy_matmul(nlp: Language) -> None:
     machine of bench/README.md, where numpy's OpenBLAS picks the processor's kernels and gives 98. The
     parses are the same token for token (tag, dependency, head, lemma, entity) on 1,000 corpus articles.
     One thread: ingest runs one worker process per core, and OpenBLAS's extra threads spin on these small
-    products (150 articles took 1.5 times the wall time with two). The limit holds for the whole process,
-    and for the workers forked from it.
+    products (150 articles took 1.5 times the wall time with two). The limit holds for the BLAS libraries
+    loaded by then (numpy's among them) in the whole process, and in the workers forked from it.
     """
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
