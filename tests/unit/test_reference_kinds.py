@@ -157,3 +157,11 @@ def test_someones_decision_to_act_is_their_act(extract: Extract, noun: str) -> N
 def test_a_cause_of_protests_is_not_the_protester(extract: Extract) -> None:
     mentions = extract("Serbia's plan to close the crossing drew protests from Kosovo.")
     assert all(a.country != "SRB" for m in _of_type(mentions, "PROTEST") for a in m.actor)
+
+
+def test_an_accusation_whose_of_phrase_hangs_on_the_accused(extract: Extract) -> None:
+    # the parser attaches "of shelling" to "Somali militants", not to "accused"
+    mentions = extract("Kenya accused Somali militants of shelling a border post.")
+    found = _of_type(mentions, "ASSAULT")
+    assert [(a.country, a.sector) for m in found for a in m.actor] == [("SOM", "REB")]
+    assert [r.country for m in found for r in m.recipient] == ["KEN"]

@@ -129,6 +129,9 @@ def _governor(trigger: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
         if current.dep_ == "conj":
             return None
         if parent.pos_ == "NOUN" and parent.lemma_.lower() not in EVENT_NOUNS_TRANSPARENT:
+            accuser = by_head.get(parent.head.i) if parent.dep_ == "dobj" else None
+            if current.lower_ == "of" and accuser is not None and accuser.sense.frame == "accuse":
+                return accuser  # "accused Somali militants of shelling": the parser hangs "of" on them
             return None
         current = parent
     return None
