@@ -15,17 +15,14 @@ rebuilds it and compares).
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import sys
-from pathlib import Path
 
 import spacy
+from build_tables import write_packaged
 
 from eventlens.nlp import MODEL, RULER_FILE, ruler_header, tokenized_patterns
-
-OUT = Path(__file__).resolve().parents[1] / "src" / "eventlens" / "data"
 
 
 def build() -> bytes:
@@ -36,15 +33,5 @@ def build() -> bytes:
     return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="the package's data folder")
-    args = parser.parse_args()
-    data = build()
-    (args.out / RULER_FILE).write_bytes(data)
-    print(f"{args.out / RULER_FILE}: {len(data):,} bytes")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(write_packaged({RULER_FILE: build}, __doc__.splitlines()[0]))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from eventlens.resolve import kb, places
@@ -29,11 +29,13 @@ BUILDS: dict[str, Callable[[], bytes]] = {
 """Each compiled file and the function that makes its bytes."""
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def write_packaged(builds: Mapping[str, Callable[[], bytes]], description: str) -> int:
+    """The command line of a package-data build (this script's, build_ruler.py's): `--out FOLDER`
+    (default the package's data folder); writes each file of `builds`, prints its size; exit status 0."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, default=OUT, help="the package's data folder")
     args = parser.parse_args()
-    for name, build in BUILDS.items():
+    for name, build in builds.items():
         data = build()
         (args.out / name).write_bytes(data)
         print(f"{args.out / name}: {len(data):,} bytes")
@@ -41,4 +43,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(write_packaged(BUILDS, __doc__.splitlines()[0]))
