@@ -25,21 +25,18 @@ import numpy as np
 from news_corpus import DEFAULT_CORPUS, first_articles
 from spacy.language import Language
 from spacy.tokens import Doc
-from thinc.api import Model, NumpyOps
+from thinc.api import NumpyOps
 
 from eventlens.ingest import read_inputs
 from eventlens.model import Article
-from eventlens.nlp import load_pipeline
+from eventlens.nlp import load_pipeline, network_layers
 from eventlens.pipeline import _reading
 
 
 def use_ops(nlp: Language, ops: NumpyOps) -> None:
     """Put every layer of the pipeline's networks on `ops`."""
-    for _, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if isinstance(model, Model):
-            for layer in model.walk():
-                layer.ops = ops
+    for layer in network_layers(nlp):
+        layer.ops = ops
 
 
 def gflops(product: Callable[[], object], flops: float) -> float:

@@ -38,8 +38,8 @@ from threadpoolctl import threadpool_limits
 from eventlens.attributes import install as install_attributes
 
 __all__ = [
-    "MODEL", "RULER_FILE", "load_pipeline", "mask_dateline", "numpy_matmul", "parse", "ruler_header",
-    "ruler_patterns", "tokenized_patterns",
+    "MODEL", "RULER_FILE", "load_pipeline", "mask_dateline", "network_layers", "numpy_matmul", "parse",
+    "ruler_header", "ruler_patterns", "tokenized_patterns",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -186,12 +186,17 @@ def numpy_matmul(nlp: Language) -> None:
     loaded by then (numpy's among them) in the whole process, and in the workers forked from it.
     """
     ops = NumpyOps(use_blis=False)
+    for layer in network_layers(nlp):
+        layer.ops = ops
+    threadpool_limits(limits=1, user_api="blas")
+
+
+def network_layers(nlp: Language) -> Iterator[Model]:
+    """Every layer of the pipeline's components' thinc models, component by component (Model.walk)."""
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if isinstance(model, Model):
-            for layer in model.walk():
-                layer.ops = ops
-    threadpool_limits(limits=1, user_api="blas")
+            yield from model.walk()
 
 
 @cache

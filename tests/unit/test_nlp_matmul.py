@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.language import Language
 from spacy.tokens import Doc
-from thinc.api import Model, NumpyOps
+from thinc.api import NumpyOps
 from threadpoolctl import threadpool_info
 
-from eventlens.nlp import MODEL, load_pipeline, numpy_matmul
+from eventlens.nlp import MODEL, load_pipeline, network_layers, numpy_matmul
 
 TEXTS = [
     "Chile accused Peru on Monday of shelling a border post near Tacna, killing three soldiers.",
@@ -19,22 +18,13 @@ TEXTS = [
 ]
 
 
-def layers(nlp: Language) -> list[Model]:
-    return [
-        layer
-        for _, component in nlp.pipeline
-        if isinstance(model := getattr(component, "model", None), Model)
-        for layer in model.walk()
-    ]
-
-
 def parse_of(doc: Doc) -> list[tuple]:
     return [(t.text, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
 
 
 def test_every_layer_multiplies_without_blis_on_one_blas_thread() -> None:
     nlp = load_pipeline()
-    found = layers(nlp)
+    found = list(network_layers(nlp))
     assert found and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in found)
     # numpy's own BLAS; one loaded later (scipy's) keeps its threads, and spaCy does not use it
     pools = [p for p in threadpool_info() if p["user_api"] == "blas" and "numpy" in p["filepath"]]
@@ -45,7 +35,7 @@ def test_every_layer_multiplies_without_blis_on_one_blas_thread() -> None:
 
 def test_the_parse_is_the_same_as_with_blis() -> None:
     with_blis = spacy.load(MODEL)
-    assert all(layer.ops.use_blis for layer in layers(with_blis))  # thinc's default, the one replaced
+    assert all(layer.ops.use_blis for layer in network_layers(with_blis))  # thinc's default, the one replaced
     with_numpy = spacy.load(MODEL)
     numpy_matmul(with_numpy)
     for text in TEXTS:
