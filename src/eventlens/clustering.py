@@ -56,6 +56,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
+from eventlens.similarity import MODEL
 from eventlens.store import Store
 from eventlens.store.clusters import StoredMember
 
@@ -306,14 +307,17 @@ def article_clusters(
 
 
 def _key() -> str:
-    """The parameters a stored clustering was made with: a release that changes them re-clusters."""
+    """The parameters and the sentence encoder a stored clustering was made with: a release that changes
+    them re-clusters."""
     return repr((TEXT_WEIGHT, STORY_BONUS, PUBLISHED_GAP, APART, THRESHOLD, MIN_CAMP, CAMP_OVERLAP,
-                 SHARED_NAME_WEIGHT, _LEAD_SENTENCES))  # fmt: skip
+                 SHARED_NAME_WEIGHT, _LEAD_SENTENCES, MODEL))  # fmt: skip
 
 
 def _cached(store: Store, encode: Encode) -> Encode:
     """`encode` for article leads, through the store's lead embeddings: new leads only are encoded (and
-    stored). Keyed by the lead text, which is the article's own (its title and first sentences)."""
+    stored). Keyed by the lead text, which is the article's own (its title and first sentences); vectors
+    of another encoder than this release's (MODEL) are dropped first."""
+    store.keep_vectors_of(MODEL)
     by_lead = {_lead(a.title, a.text): a.id for a in store.articles()}
 
     def encode_leads(leads: Sequence[str]) -> np.ndarray:

