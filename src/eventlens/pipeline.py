@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventlens.extract.candidates import Candidate, sentence_candidates
 from eventlens.extract.claims import last_speaker
+from eventlens.extract.ents import ents_within
 from eventlens.extract.figures import figures_in
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.judgements import Rebuttal, rebuttals
@@ -391,7 +392,7 @@ class Extractor:
         mode = refine_mode(type_, mode, head)
         modes = (mode,) if mode else ()
         sectors = [e.sector for e in (*actors, *recipients)]
-        start, end = _evidence(cand)
+        start, end, evidence = _evidence(cand)
         if claimant is None and cand.attribution is not None:
             claimant = Entity(text=cand.attribution.speaker.text)
         mention = EventMention(
@@ -399,7 +400,7 @@ class Extractor:
             article_id=article.id,
             sentence=head.sent.text.strip(),
             sentence_start=head.sent.start_char,
-            evidence=head.doc.text[start:end],
+            evidence=evidence,
             start=start,
             end=end,
             trigger=" ".join(t.text for t in cand.trigger.words),
@@ -478,7 +479,7 @@ class Extractor:
         hint = next((p.country for p in participants if p.country), None)
         best: tuple[Place | None, bool] = (None, False)
         anchor = occurrence_verb(head) or head  # "clashes erupted in Caracas": the verb's clause
-        for ent in head.sent.ents:
+        for ent in ents_within(head.sent):
             if ent.label_ not in _PLACE_LABELS or not _in_clause(ent, anchor):
                 continue
             named_target = on_the_ground and ent.root.dep_ in ("dobj", "nsubjpass") and ent.root.head == head
@@ -533,13 +534,13 @@ def _denial(
     sentence = rebuttal.denier.sent
     first = min(rebuttal.denier.left_edge.i, *(w.i for w in rebuttal.words))
     last = max(rebuttal.denier.i, *(w.i for w in rebuttal.words))
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)  # doc[first : last + 1]'s characters
     return replace(
         event,
         id=_mention_id(article.id, rebuttal.words[0].i, event.type),
         sentence=sentence.text.strip(),
         sentence_start=sentence.start_char,
-        evidence=doc.text[start:end],
+        evidence=doc[first : last + 1].text,
         start=start,
         end=end,
         trigger=" ".join(w.text for w in rebuttal.words),
@@ -659,15 +660,17 @@ def _in_clause(ent: Span, head: Token) -> bool:
     return head in ent.root.ancestors or ent.root in head.subtree
 
 
-def _evidence(cand: Candidate) -> tuple[int, int]:
-    """Character span of the words that carry the event: trigger, actor and recipient phrases."""
+def _evidence(cand: Candidate) -> tuple[int, int, str]:
+    """Character span of the words that carry the event (trigger, actor and recipient phrases), and its
+    text: the tokens' own, as `doc.text` would give it but without joining the whole article's text."""
     tokens = list(cand.trigger.words) + list(cand.roles.actor) + list(cand.roles.recipient)
     sentence = cand.trigger.head.sent
     inside = [t for t in tokens if sentence.start <= t.i < sentence.end]
     first = min(t.left_edge.i if t in cand.roles.actor else t.i for t in inside)
     last = max(t.i for t in inside)
     doc = sentence.doc
-    return doc[max(first, sentence.start)].idx, doc[last].idx + len(doc[last].text)
+    first = max(first, sentence.start)
+    return doc[first].idx, doc[last].idx + len(doc[last].text), doc[first : last + 1].text
 
 
 def _mention_id(article_id: str, token_index: int, type_: str) -> str:

@@ -35,10 +35,19 @@ def _words() -> dict[str, Kind]:
     return table
 
 
+@cache
+def _phrasal_heads() -> frozenset[str]:
+    """What the entries of several words start with, up to each of their spaces ("brush" of "brush off"):
+    only a word with one of these lemmas can be read with its particle, so only its children are read."""
+    return frozenset(word[:i] for word in _words() for i, char in enumerate(word) if char == " ")
+
+
 def kind_of(token: Token) -> Kind | None:
     """The judgements.tsv kind of a word (its lemma, with its particle for phrasal verbs)."""
     words = _words()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    if particle and (kind := words.get(f"{token.lemma_.lower()} {particle}")):
-        return kind
-    return words.get(token.lemma_.lower()) or words.get(token.lower_)
+    lemma = token.lemma_.lower()
+    if lemma in _phrasal_heads():
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        if particle and (kind := words.get(f"{lemma} {particle}")):
+            return kind
+    return words.get(lemma) or words.get(token.lower_)

@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from eventlens.extract.ents import doc_ents
+
 __all__ = ["NAME_LABELS", "Name", "names_in", "normalise"]
 
 NAME_LABELS = frozenset(
@@ -48,7 +50,7 @@ def names_in(doc: Doc) -> tuple[Name, ...]:
     """Every name of the parse with its count, most frequent first (ties: alphabetical)."""
     counts: Counter[str] = Counter()
     labels: dict[str, Counter[str]] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         name = normalise(ent.text)

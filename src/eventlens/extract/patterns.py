@@ -231,9 +231,11 @@ class VerbPatterns:
         has `sense` None says the verb is used in a sense that is not an event.
         """
         best: PatternMatch | None = None
+        clause: _Clause | None = None  # read from the parse once, for the first pattern to try
         for key, particle in self._verb_keys(verb, lemmas):
             for pattern in self._by_verb.get(key, ()):
-                satisfied = _satisfies(pattern, verb)
+                clause = clause if clause is not None else _Clause(verb)
+                satisfied = _satisfies(pattern, clause)
                 if satisfied is None:
                     continue
                 found, modifiers = satisfied
@@ -248,33 +250,49 @@ class VerbPatterns:
         return best
 
 
-def _satisfies(pattern: VerbPattern, verb: Token) -> tuple[tuple[Token, ...], int] | None:
+class _Clause:
+    """The words around a verb that its dictionary patterns test, read from the parse once per verb: its
+    subject (with what it stands for), its particle-like children by word, its objects (with what they
+    stand for) and the prepositions on it and on its objects, in the order the patterns search them."""
+
+    __slots__ = ("objects", "particles", "preps", "subjects")
+
+    def __init__(self, verb: Token) -> None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        self.subjects = standing_for(subject) if subject is not None else None
+        self.particles: dict[str, Token] = {}
+        for child in verb.children:
+            if child.dep_ in ("prt", "advmod"):
+                self.particles.setdefault(child.lower_, child)
+        self.objects = [o for c in verb.children if c.dep_ in _OBJECT_DEPS for o in standing_for(c)]
+        self.preps = [c for holder in (verb, *self.objects) for c in holder.children if c.dep_ in _PREP_DEPS]
+
+
+def _satisfies(pattern: VerbPattern, clause: _Clause) -> tuple[tuple[Token, ...], int] | None:
     """The tokens that meet the pattern's constraints after the verb (particle, object, prepositional
     phrases) and how many modifier words its object phrases required, or None if any constraint, the
     subject's included, is unmet."""
     words: list[Token] = []
     modifiers = 0
     if pattern.subject:
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not any(_fits_any(s, pattern.subject) for s in standing_for(subject)):
+        subjects = clause.subjects
+        if subjects is None or not any(_fits_any(s, pattern.subject) for s in subjects):
             return None
     if pattern.particle:
-        particle = next(
-            (c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ == pattern.particle), None
-        )
+        particle = clause.particles.get(pattern.particle)
         if particle is None:
             return None
         words.append(particle)
-    objects = [o for c in verb.children if c.dep_ in _OBJECT_DEPS for o in standing_for(c)]
     if pattern.objects:
-        fit = next(((o, alt) for o in objects if (alt := _fits_any(o, pattern.objects)) is not None), None)
+        fit = next(
+            ((o, alt) for o in clause.objects if (alt := _fits_any(o, pattern.objects)) is not None), None
+        )
         if fit is None:
             return None
         words.append(fit[0])
         modifiers += len(fit[1]) - 1
-    holders = [verb, *objects]
     for prep, alternatives in pattern.preps:
-        found = _prep_phrase(holders, prep, alternatives)
+        found = _prep_phrase(clause.preps, prep, alternatives)
         if found is None:
             return None
         words.extend(found)
@@ -288,14 +306,14 @@ CONTAINERS = frozenset(
     | {"load", "loads", "truckload", "truckloads", "planeload", "shiploads", "shipload", "delivery"}
     | {"deliveries", "ton", "tons", "tonne", "tonnes", "package", "packages", "supply", "batch"}
 )
+_STANDING_FOR = PARTITIVES | CONTAINERS
 
 
 def standing_for(noun: Token) -> list[Token]:
     """A noun, and what its `of` phrase names when it only counts, gathers or carries it ("a batch of
     peacekeepers arrived", "sent hundreds of troops": PARTITIVES, the English partitive heads; "delayed a
     shipment of aid": CONTAINERS)."""
-    lemma = noun.lemma_.lower()
-    if not ({lemma, noun.lower_} & (PARTITIVES | CONTAINERS)):
+    if noun.lemma_.lower() not in _STANDING_FOR and noun.lower_ not in _STANDING_FOR:
         return [noun]
     named = [
         g
@@ -308,16 +326,16 @@ def standing_for(noun: Token) -> list[Token]:
 
 
 def _prep_phrase(
-    holders: list[Token], prep: str, alternatives: tuple[tuple[str, ...], ...]
+    preps: list[Token], prep: str, alternatives: tuple[tuple[str, ...], ...]
 ) -> tuple[Token, ...] | None:
-    """A prepositional phrase `prep` (+ an object among the alternatives) on the verb or its object."""
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ not in _PREP_DEPS or child.lower_ != prep:
-                continue
-            if not alternatives or any(set(a) <= _ANY for a in alternatives):
-                return (child,)
-            obj = next((g for g in child.children if g.dep_ == "pobj" and _fits_any(g, alternatives)), None)
-            if obj is not None:
-                return (child, obj)
+    """A prepositional phrase `prep` (+ an object among the alternatives) among the prepositions on the
+    verb or its objects (`_Clause.preps`)."""
+    for child in preps:
+        if child.lower_ != prep:
+            continue
+        if not alternatives or any(set(a) <= _ANY for a in alternatives):
+            return (child,)
+        obj = next((g for g in child.children if g.dep_ == "pobj" and _fits_any(g, alternatives)), None)
+        if obj is not None:
+            return (child, obj)
     return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from eventlens.extract.ents import ents_within
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.triggers import Trigger, occurrence_verb
@@ -402,7 +403,7 @@ def _clause_states(head: Token, taken: set[int]) -> list[Token]:
     inside = {t.i for t in _clause_tokens(clause)}
     roots = [
         e.root
-        for e in head.sent.ents
+        for e in ents_within(head.sent)
         if e.label_ in ("GPE", "NORP") and e.root.i in inside and e.root.i not in taken
     ]
     return sorted(roots, key=lambda t: abs(t.i - head.i))

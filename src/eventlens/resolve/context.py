@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from eventlens.extract.ents import doc_ents, ents_within
 from eventlens.model import Entity
 from eventlens.resolve.actors import PARTITIVES, ActorCoder
 from eventlens.resolve.places import Gazetteer
@@ -298,7 +299,7 @@ class ArticleCoder:
         verb = head
         while verb.dep_ not in _CLAUSES and verb.head is not verb:
             verb = verb.head
-        for ent in head.sent.ents:
+        for ent in ents_within(head.sent):
             root = ent.root
             if ent.label_ not in ("GPE", "LOC") or root.dep_ != "pobj" or root.head.lower_ not in _AT:
                 continue
@@ -467,7 +468,7 @@ def _places_named(doc: Doc, actors: ActorCoder, places: Gazetteer) -> set[str]:
     """The countries of the places an article names ("Goma" → COD), by the gazetteer; a name the actor
     table lists under several countries ("Congo") is left out, since it is what they help to read."""
     out = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ("GPE", "LOC") and len(actors.countries_named(ent.text)) < 2:
             place = places.lookup(ent.text)
             if place is not None and place.country:
@@ -487,7 +488,7 @@ def _main_subject(token: Token) -> bool:
 
 def _entity_text(head: Token) -> str:
     """The text of the named entity a token belongs to (or the token alone)."""
-    for ent in head.sent.ents:
+    for ent in ents_within(head.sent):
         if ent.start <= head.i < ent.end:
             return ent.text
     return head.text

@@ -33,6 +33,7 @@ writing (Quirk et al. 1985, §4.15–4.22), so they date to the publication, not
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -41,6 +42,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from eventlens.extract.ents import doc_ents
 from eventlens.model import When
 from eventlens.resolve.dates import resolve_when
 
@@ -70,6 +72,27 @@ _PAST_MODALS = frozenset({"would", "could", "might", "should"})
 # A paragraph ends at a blank line, or at a line break after a sentence's end: scraped news often puts
 # one paragraph on a line, and a text wrapped at a fixed width rarely breaks a line at a full stop.
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[.!?:\"”’)\]])[ \t]*\n")
+
+
+class _ParagraphBreaks:
+    """The paragraph breaks of a text (_PARAGRAPH_BREAK), found once: how many a text's first n
+    characters hold, as `_PARAGRAPH_BREAK.findall(text, 0, n)` counts them, without scanning the text
+    again for every sentence."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        found = list(_PARAGRAPH_BREAK.finditer(text))
+        self._starts = [m.start() for m in found]
+        self._ends = [m.end() for m in found]
+
+    def before(self, n: int) -> int:
+        """The breaks in the first `n` characters. Those of the whole text that end by `n` are the ones
+        the cut text holds, unless the next one begins before `n`: cut at `n`, its run of blank lines is
+        shorter and still a break, so that text is scanned itself."""
+        count = bisect.bisect_right(self._ends, n)
+        if count < len(self._starts) and self._starts[count] < n:
+            return len(_PARAGRAPH_BREAK.findall(self._text, 0, n))
+        return count
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -191,7 +214,7 @@ class Timeline:
         self._anchored: dict[int, list[tuple[Span, When]]] = {}
         days: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if not _is_date(ent):
                 continue
             anchor = _anchor(ent)
@@ -230,9 +253,9 @@ class Timeline:
         """Per sentence start: the time told by the main clauses before it in its paragraph."""
         carried: dict[int, When | None] = {}
         paragraph, latest = -1, None
-        text = doc.text  # joined from the tokens on every access: once per article, not per sentence
+        breaks = _ParagraphBreaks(doc.text)  # doc.text is joined from the tokens on every access
         for sentence in doc.sents:
-            here = len(_PARAGRAPH_BREAK.findall(text, 0, sentence.start_char))
+            here = breaks.before(sentence.start_char)
             if here != paragraph:
                 paragraph, latest = here, None
             carried[sentence.start] = latest
