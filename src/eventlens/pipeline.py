@@ -19,13 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from eventlens.extract.candidates import Candidate, sentence_candidates
 from eventlens.extract.claims import last_speaker
-from eventlens.extract.ents import ents_within
 from eventlens.extract.figures import figures_in
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.judgements import Rebuttal, rebuttals
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
 from eventlens.extract.names import Name, names_in
+from eventlens.extract.spans import ents_within
 from eventlens.extract.triggers import WEAPONS, occurrence_verb
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place
 from eventlens.nlp import load_pipeline, mask_dateline

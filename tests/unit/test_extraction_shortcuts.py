@@ -1,14 +1,15 @@
 """The extraction's shortcuts give what the slower forms they replace give: a document's entities kept
-once (extract/ents.py), paragraph breaks found once (resolve/timeline.py), judgement words read without
-their children unless a phrasal entry starts with their lemma (extract/judgement_words.py)."""
+once and a sentence's edge characters read off its edge tokens (extract/spans.py), paragraph breaks found
+once (resolve/timeline.py), judgement words read without their children unless a phrasal entry starts
+with their lemma (extract/judgement_words.py)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from eventlens.extract.ents import doc_ents, ents_within
 from eventlens.extract.judgement_words import kind_of
+from eventlens.extract.spans import doc_ents, ents_within, first_char, last_char
 from eventlens.pipeline import Extractor
 from eventlens.resolve.timeline import _PARAGRAPH_BREAK, _ParagraphBreaks
 
@@ -32,6 +33,15 @@ def test_ents_within_is_span_ents(doc: Doc) -> None:
             (e.start, e.end, e.label_) for e in span.ents
         ]
     assert any(ents_within(sentence) for sentence in doc.sents)
+
+
+def test_edge_characters_are_those_of_the_text(extractor: Extractor) -> None:
+    doc = extractor.nlp('  "Will Iran respond?"  \n\n  Baku asked.\n\n   ')
+    spans = [*doc.sents, doc[:], doc[0:0], doc[len(doc) - 1 :], doc[1:3]]
+    for span in spans:
+        assert first_char(span) == span.text.lstrip()[:1]
+        assert last_char(span) == span.text.rstrip()[-1:]
+    assert first_char(doc[:]) == '"' and last_char(doc[:]) == "."
 
 
 def test_ents_are_built_once_per_doc(doc: Doc) -> None:

@@ -17,6 +17,7 @@ from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spe
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of
 from eventlens.extract.roles import Roles, expand, find_roles, subject_of
+from eventlens.extract.spans import first_char
 from eventlens.extract.triggers import (
     DEFINITE,
     EVENT_NOUNS_TRANSPARENT,
@@ -397,7 +398,7 @@ def _deontic(cand: Candidate) -> Candidate:
 
 
 def _quoted(sentence: Span) -> bool:
-    return sentence.text.lstrip()[:1] in ('"', "“", "‘", "'")
+    return first_char(sentence) in ('"', "“", "‘", "'")
 
 
 def _unframed_demands(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventlens.extract.spans import last_char
 from eventlens.model import Modality
 
 __all__ = ["FUTURE_TYPE", "INTENT_VERBS", "modality_of"]
@@ -96,7 +97,7 @@ def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
 def _inverted(head: Token) -> bool:
     """An inverted condition: "had the drone hit the school", "were the talks to fail", "should Iran
     attack" (the auxiliary before the subject; the parser may make the condition the main clause)."""
-    if head.sent.text.rstrip().endswith("?"):
+    if last_char(head.sent) == "?":
         return False  # "had the missiles hit the school?" asks
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from eventlens.extract.ents import doc_ents
+from eventlens.extract.spans import doc_ents
 
 __all__ = ["NAME_LABELS", "Name", "names_in", "normalise"]
 

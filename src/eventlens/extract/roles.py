@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from eventlens.extract.ents import ents_within
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon
+from eventlens.extract.spans import ents_within
 from eventlens.extract.triggers import Trigger, occurrence_verb
 
 __all__ = ["Roles", "find_roles", "subject_of"]

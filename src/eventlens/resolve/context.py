@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
-from eventlens.extract.ents import doc_ents, ents_within
+from eventlens.extract.spans import doc_ents, ents_within
 from eventlens.model import Entity
 from eventlens.resolve.actors import PARTITIVES, ActorCoder
 from eventlens.resolve.places import Gazetteer
@@ -92,20 +92,18 @@ def _phrase(head: Token) -> str:
 
 
 def _phrase_span(head: Token) -> Span:
-    keep = [head]
+    first = last = head.i
     stack = [c for c in head.children if c.dep_ in _KEEP_DEPS or (c.dep_ == "prep" and c.lower_ in _NP_PREPS)]
     while stack:
         token = stack.pop()
-        keep.append(token)
+        first, last = min(first, token.i), max(last, token.i)
         stack.extend(
             c
             for c in token.children
             if c.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos")
             and (c.dep_ != "prep" or c.lower_ in _NP_PREPS)  # "a stronghold on the Thai border": not Thai
         )
-    tokens = sorted(keep, key=lambda t: t.i)
-    start, end = tokens[0].i, tokens[-1].i + 1
-    return head.doc[start:end]
+    return head.doc[first : last + 1]
 
 
 def _own(token: Token) -> list[Token]:

@@ -42,7 +42,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from eventlens.extract.ents import doc_ents
+from eventlens.extract.spans import doc_ents
 from eventlens.model import When
 from eventlens.resolve.dates import resolve_when
 

@@ -1,4 +1,6 @@
-"""The named entities of a parse, built once per document.
+"""What the extraction reads of a parse, read without rebuilding what spaCy rebuilds on every access.
+
+The named entities of a parse are built once per document.
 
 spaCy builds `Doc.ents` afresh from the tokens on every access, a `Span` per entity of the whole
 article, and `Span.ents` (`sentence.ents`) does so too before it keeps the sentence's own. The
@@ -6,6 +8,9 @@ extraction asks for the entities of a sentence for every trigger and noun phrase
 them here instead: the document's entities are built on the first call and kept in the document's
 `user_data` (spaCy's storage for its users' data), and a sentence's are found by bisection. A document
 whose entities are set again after the first call must not be read through this module.
+
+The first and last characters of a sentence that are not whitespace are read off its edge tokens:
+`Span.text` joins every token of the span first.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import bisect
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["doc_ents", "ents_within"]
+__all__ = ["doc_ents", "ents_within", "first_char", "last_char"]
 
 _KEY = "eventlens.ents"
 
@@ -42,3 +47,19 @@ def ents_within(span: Span) -> list[Span]:
             break
         out.append(ents[i])
     return out
+
+
+def first_char(span: Span) -> str:
+    """`span.text.lstrip()[:1]`: the span's first character that is not whitespace ("" if none)."""
+    for token in span:
+        if text := token.text_with_ws.lstrip():
+            return text[0]
+    return ""
+
+
+def last_char(span: Span) -> str:
+    """`span.text.rstrip()[-1:]`: the span's last character that is not whitespace ("" if none)."""
+    for i in range(span.end - 1, span.start - 1, -1):
+        if text := span.doc[i].text_with_ws.rstrip():
+            return text[-1]
+    return ""
