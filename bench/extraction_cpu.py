@@ -68,7 +68,6 @@ def _extract_all(extractor: Any, work: list[tuple[Any, Any]]) -> list[tuple[Any,
 
     out = []
     for doc, article in work:
-        doc.user_data.clear()  # as fresh from the parser: nothing the extraction kept on an earlier pass
         _, (_, dateline, title_end) = _reading(article)
         out.append((extractor._mentions(doc, article, dateline, title_end=title_end), names_in(doc)))
     return out

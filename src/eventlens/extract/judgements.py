@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventlens.extract.claims import attribute, frame_of
-from eventlens.extract.judgement_words import kind_of
+from eventlens.extract.judgement_words import Kind, kind_of
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.roles import subject_of
 
@@ -151,15 +151,15 @@ def _judged(word: Token, lexicon: Lexicon) -> tuple[Token, Token, Token | None] 
     return None
 
 
-def _false_predicate(token: Token) -> tuple[Token, Token] | None:
+def _false_predicate(token: Token, kind: Kind | None) -> tuple[Token, Token] | None:
     """(predicate, subject) of a negated factual predicate: "is not true", "does not exist", "is not in
-    line with the facts", "does not correspond to reality"."""
-    if kind_of(token) == "factual":
+    line with the facts", "does not correspond to reality"; `kind` is the token's `kind_of`."""
+    if kind == "factual":
         predicate = token.head if token.dep_ in ("acomp", "attr") else token  # "is not true"
         negated = predicate.pos_ in ("VERB", "AUX") and _negated(predicate)
         subject = _judged_subject(predicate) if negated else None
         return (predicate, subject) if subject is not None else None
-    if kind_of(token) == "fact" and token.dep_ == "pobj":
+    if kind == "fact" and token.dep_ == "pobj":
         predicate = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if predicate is not None and _negated(predicate) and kind_of(predicate) != "factual":
             subject = _judged_subject(predicate)
@@ -191,7 +191,7 @@ def rebuttals(sentence: Span, lexicon: Lexicon, *, quoted_speaker: Token | None 
             judge = judge or _speaker(verb, lexicon, quoted_speaker)
             if judge is not None and phrase is not None and _is_claim(phrase, lexicon):
                 out.append(Rebuttal(judge, (verb, token) if verb.i < token.i else (token, verb)))
-        elif (false := _false_predicate(token)) is not None:
+        elif (false := _false_predicate(token, kind)) is not None:
             predicate, phrase = false
             judge = _speaker(predicate, lexicon, quoted_speaker)
             if judge is not None and _is_claim(phrase, lexicon):

@@ -5,9 +5,10 @@ The named entities of a parse are built once per document.
 spaCy builds `Doc.ents` afresh from the tokens on every access, a `Span` per entity of the whole
 article, and `Span.ents` (`sentence.ents`) does so too before it keeps the sentence's own. The
 extraction asks for the entities of a sentence for every trigger and noun phrase it codes, so it reads
-them here instead: the document's entities are built on the first call and kept in the document's
-`user_data` (spaCy's storage for its users' data), and a sentence's are found by bisection. A document
-whose entities are set again after the first call must not be read through this module.
+them here instead: the entities of the document last read are kept (one document, so nothing else is
+held alive, and no reference cycle through the document is made), and a sentence's are found by
+bisection. A document whose entities are set again after it was read here must not be read through this
+module before another document is.
 
 The first and last characters of a sentence that are not whitespace are read off its edge tokens:
 `Span.text` joins every token of the span first.
@@ -21,15 +22,16 @@ from spacy.tokens import Doc, Span
 
 __all__ = ["doc_ents", "ents_within", "first_char", "last_char"]
 
-_KEY = "eventlens.ents"
+_last: dict[str, tuple[Doc, tuple[Span, ...], list[int]]] = {}
+"""The document last read, its entities and where they start."""
 
 
 def _cached(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
-    found = doc.user_data.get(_KEY)
-    if found is None:
+    found = _last.get("doc")
+    if found is None or found[0] is not doc:
         ents = tuple(doc.ents)
-        found = doc.user_data[_KEY] = (ents, [ent.start for ent in ents])
-    return found
+        found = _last["doc"] = (doc, ents, [ent.start for ent in ents])
+    return found[1], found[2]
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
