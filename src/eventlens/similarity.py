@@ -29,11 +29,12 @@ pads to its own longest sentence), and the pooling that sentence-transformers ap
 
 Why int8. The encoder runs the model quantized to int8 (eventlens/data/minilm_int8.onnx, built from the
 same package's fp32 file by scripts/build_encoder.py: onnxruntime's dynamic quantization, one weight
-scale per output channel). Here (AMD EPYC with AVX-512 VNNI, one thread, batches of 8) it takes 9.8 ms
-per article lead where fp32 takes 22, and 3.8 ms per news sentence where fp32 takes 8.8; its vectors
-keep a cosine of 0.993 on average (0.98 at worst) with fp32's, and article clustering and story fusion
-score the same (bench/embeddings.py --compare, bench/README.md). Vectors stored by an ingest name the
-model that made them (MODEL), so a database written with the fp32 model is re-encoded, never mixed.
+scale per output channel). Here (AMD EPYC with AVX-512 VNNI, one thread, one text a run as the encoder
+runs it) it takes 10 ms per article lead and 4.5 ms per news sentence, where fp32 took 22-23 and 8.8-9.4
+ms in the batches of 8 it ran in; its vectors keep a cosine of 0.994 on average (0.984 at worst) with
+fp32's; article clustering scores the same and the seeds' stories too (bench/embeddings.py --compare,
+bench/README.md). Vectors stored by an ingest name the model that made them (MODEL), so a database
+written with the fp32 model is re-encoded, never mixed.
 
 Nothing is loaded at import time; `SentenceEncoder.load()` reads the model once per process.
 """
