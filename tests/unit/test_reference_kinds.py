@@ -163,5 +163,7 @@ def test_an_accusation_whose_of_phrase_hangs_on_the_accused(extract: Extract) ->
     # the parser attaches "of shelling" to "Somali militants", not to "accused"
     mentions = extract("Kenya accused Somali militants of shelling a border post.")
     found = _of_type(mentions, "ASSAULT")
-    assert [(a.country, a.sector) for m in found for a in m.actor] == [("SOM", "REB")]
+    assert [(a.country, a.sector, a.text) for m in found for a in m.actor] == [
+        ("SOM", "REB", "Somali militants")
+    ]
     assert [r.country for m in found for r in m.recipient] == ["KEN"]

@@ -91,9 +91,15 @@ def _phrase(head: Token) -> str:
     return _phrase_span(head).text
 
 
+def _noun_prep(prep: Token) -> bool:
+    """A preposition that belongs to a noun phrase: one of _NP_PREPS with a noun for its object, not a
+    clause ("militants of shelling a post": "of" introduces what they are accused of)."""
+    return prep.lower_ in _NP_PREPS and not any(c.dep_ == "pcomp" for c in prep.children)
+
+
 def _phrase_span(head: Token) -> Span:
     first = last = head.i
-    stack = [c for c in head.children if c.dep_ in _KEEP_DEPS or (c.dep_ == "prep" and c.lower_ in _NP_PREPS)]
+    stack = [c for c in head.children if c.dep_ in _KEEP_DEPS or (c.dep_ == "prep" and _noun_prep(c))]
     while stack:
         token = stack.pop()
         first, last = min(first, token.i), max(last, token.i)
@@ -101,7 +107,7 @@ def _phrase_span(head: Token) -> Span:
             c
             for c in token.children
             if c.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos")
-            and (c.dep_ != "prep" or c.lower_ in _NP_PREPS)  # "a stronghold on the Thai border": not Thai
+            and (c.dep_ != "prep" or _noun_prep(c))  # "a stronghold on the Thai border": not Thai
         )
     return head.doc[first : last + 1]
 
