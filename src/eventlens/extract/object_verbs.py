@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from eventlens.errors import KnowledgeBaseError
 from eventlens.extract.lexicon import Sense, packaged_rows
-from eventlens.extract.patterns import VerbPatterns, standing_for
+from eventlens.extract.patterns import VerbPatterns, of_objects, standing_for
 from eventlens.ontology import Ontology
 
 __all__ = ["ObjectVerbs", "Reading"]
@@ -121,7 +121,7 @@ class ObjectVerbs:
                     return Reading(sense, noun)
         if not self.arriving.isdisjoint(forms):
             subjects = (c for c in verb.children if c.dep_ == "nsubj")
-            for noun in (t for c in subjects for t in (*standing_for(c), *_of_objects(c))):
+            for noun in (t for c in subjects for t in (*standing_for(c), *of_objects(c))):
                 if (sense := _lookup(noun, self.entrants)) is not None:
                     return Reading(sense, noun)
         return None
@@ -135,13 +135,7 @@ def _objects(verb: Token, *, through_of: bool = False) -> Iterator[Token]:
             continue
         yield from standing_for(child)
         if through_of:
-            yield from _of_objects(child)
-
-
-def _of_objects(noun: Token) -> Iterator[Token]:
-    """What a noun's `of` phrase names ("a team of inspectors" → inspectors)."""
-    of = (p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of")
-    return (g for p in of for g in p.children if g.dep_ == "pobj")
+            yield from of_objects(child)
 
 
 def _lookup(noun: Token, table: dict[str, Sense]) -> Sense | None:

@@ -25,7 +25,7 @@ from eventlens.extract.lexicon import Sense, packaged_rows
 from eventlens.ontology import Ontology
 from eventlens.resolve.actors import PARTITIVES
 
-__all__ = ["PatternMatch", "VerbPattern", "VerbPatterns", "standing_for"]
+__all__ = ["PatternMatch", "VerbPattern", "VerbPatterns", "of_objects", "standing_for"]
 
 # Children of a verb that can hold a pattern's object word: the direct object, a passive subject ("were
 # set free"), a predicate complement ("set ablaze"), or a particle-like adverb.
@@ -315,14 +315,18 @@ def standing_for(noun: Token) -> list[Token]:
     shipment of aid": CONTAINERS)."""
     if noun.lemma_.lower() not in _STANDING_FOR and noun.lower_ not in _STANDING_FOR:
         return [noun]
-    named = [
+    return [noun, *of_objects(noun)]
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """What a noun's `of` phrase names: "a team of inspectors" → [inspectors]."""
+    return [
         g
         for c in noun.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return [noun, *named]
 
 
 def _prep_phrase(

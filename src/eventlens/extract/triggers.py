@@ -7,6 +7,7 @@ measures"). Which one wins when they overlap is decided here, once, so later sta
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -14,7 +15,7 @@ from spacy.tokens import Span, Token
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.object_verbs import ObjectVerbs
-from eventlens.extract.patterns import PatternMatch, VerbPatterns
+from eventlens.extract.patterns import PatternMatch, VerbPatterns, of_objects
 
 __all__ = ["DEFINITE", "EVENT_NOUNS_TRANSPARENT", "WEAPONS", "Trigger", "find_triggers"]
 
@@ -149,8 +150,7 @@ def _noun_lemmas(token: Token) -> list[str]:
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
     if modifiers:
         out.append(f"{modifiers[-1].lemma_.lower()} {lemma}")
-    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    inner = next(iter(of_objects(token)), None)
     if inner is not None:
         out.append(f"{lemma} of {inner.lemma_.lower()}")
     out.append(lemma)
@@ -397,20 +397,11 @@ def _announced(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense |
     that verb with the noun's "of" object as no event ("the release of its report")."""
     if noun.pos_ != "NOUN" or announcing_verb(noun) is None:
         return None
-    of = [
-        g
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    for base in _deverbal_bases(noun.lemma_.lower()):
-        sense = lexicon.word(base, "V")
-        if sense is not None and sense.type is not None and sense.frame == "plain":
-            if any(patterns.names_nonevent(base, g.lemma_) for g in of):
-                return None
-            return sense
-    return None
+    found = _plain_verb_sense(_deverbal_bases(noun.lemma_.lower()), lexicon)
+    if found is None:
+        return None
+    base, sense = found
+    return None if any(patterns.names_nonevent(base, g.lemma_) for g in of_objects(noun)) else sense
 
 
 def _occurring(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense | None:
@@ -420,10 +411,16 @@ def _occurring(noun: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense |
         return None
     lower = noun.lower_
     stems = (lower[:-3], lower[:-3] + "e") if lower.endswith("ing") else ()  # "shelling", "rioting"
-    for base in (noun.lemma_.lower(), patterns.base_of(lower), *stems):
+    found = _plain_verb_sense((noun.lemma_.lower(), patterns.base_of(lower), *stems), lexicon)
+    return found[1] if found is not None else None
+
+
+def _plain_verb_sense(bases: Iterable[str | None], lexicon: Lexicon) -> tuple[str, Sense] | None:
+    """The first of `bases` that is an event verb of ours in its plain sense, with that sense."""
+    for base in bases:
         sense = lexicon.word(base, "V") if base else None
         if sense is not None and sense.type is not None and sense.frame == "plain":
-            return sense
+            return base, sense
     return None
 
 
