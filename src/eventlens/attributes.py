@@ -188,11 +188,19 @@ class AttributeRules:
 
 class CachedLemmatizer:
     """The model's rule lemmatizer, asked once per (form, part of speech, morphology); call it on a Doc.
-    Like it, it sets only the lemmas not set yet (the attribute ruler sets a few)."""
+    Like it, it sets only the lemmas not set yet (the attribute ruler sets a few).
+
+    The lemmatizer tests each form its suffix rules make for membership in the model's word list of
+    that part of speech, which it holds as a Python list (57,528 nouns): a linear search per candidate
+    form. The lists become frozensets here, the same answers six times faster (21,451 news tokens:
+    0.45 s against 0.07 s); the lemmatizer is not written back to disk."""
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         if lemmatizer.mode != "rule" or lemmatizer.overwrite:
             raise UnsupportedRules(f"lemmatizer: mode {lemmatizer.mode!r}, overwrite {lemmatizer.overwrite}")
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for pos in list(index.keys()):
+            index[pos] = frozenset(index[pos])
         self._lemmatizer = lemmatizer
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
