@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from eventlens.extract.claims import Attribution, attribute
 from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spelled_claim
 from eventlens.extract.lexicon import Lexicon, Sense
-from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of
+from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of, refused_ahead
 from eventlens.extract.roles import Roles, expand, find_roles, subject_of
 from eventlens.extract.spans import first_char
 from eventlens.extract.triggers import (
@@ -342,7 +342,8 @@ def _refused(cand: Candidate, verb: Token, actor: Token | None, lexicon: Lexicon
     if cand.type not in _COOPERATIVE_VERBAL | {"CONCEDE", "RETREAT"}:
         return None
     sense = Sense("REJECT", None, "plain")
-    trigger = Trigger(head=verb, words=(verb, cand.trigger.head), sense=sense, nominal=False)
+    words = tuple(dict.fromkeys((verb, cand.trigger.head)))
+    trigger = Trigger(head=verb, words=words, sense=sense, nominal=False)
     return Candidate(
         trigger=trigger,
         type="REJECT",
@@ -351,6 +352,18 @@ def _refused(cand: Candidate, verb: Token, actor: Token | None, lexicon: Lexicon
         attribution=attribute(verb, lexicon),
         modality=modality_of(verb, (verb,)),
     )
+
+
+def _refused_ahead(cand: Candidate, lexicon: Lexicon) -> Candidate | None:
+    """A cooperative act its doer says it will not do is a refusal, the doer's REJECT (PLOVER manual:
+    "all rejections and refusals"): "the rebels will not release the hostages until ...", "France
+    won't lift the ban", "Turkey said it would not reopen the crossing". A past negation ("did not
+    release") tells what did not happen and stays negated. None for any other act."""
+    head = cand.trigger.head
+    if cand.modality != "negated" or cand.trigger.nominal or not refused_ahead(head):
+        return None
+    refusal = _refused(cand, head, subject_of(head), lexicon)
+    return None if refusal is None else replace(refusal, modality=None)
 
 
 def _denied_own(cand: Candidate, verb: Token) -> Candidate:
@@ -454,6 +467,8 @@ def sentence_candidates(
             refusals[i] = _refused(cand, *excluded, lexicon)
         elif gov is not None and gov.sense.frame == "deny" and not cand.roles.actor:
             raw[i] = _denied_own(cand, gov.head)
+        elif (refusal := _refused_ahead(cand, lexicon)) is not None:
+            refusals[i] = refusal
     refusing = {c.trigger.head.i for c in refusals.values() if c is not None}
     out: list[Candidate] = []
     for i, cand in raw.items():

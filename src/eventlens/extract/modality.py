@@ -68,6 +68,15 @@ def _aux_words(token: Token) -> set[str]:
     return words
 
 
+def refused_ahead(head: Token) -> bool:
+    """True where the act is said not to be going to happen by its own doer's will: "will not", "won't",
+    "would not", "shall not" on its verb ("the rebels will not release the hostages")."""
+    children = list(head.children)
+    return any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would"} for c in children
+    )
+
+
 def _negated(token: Token, idiom: bool) -> bool:
     if idiom:
         return False

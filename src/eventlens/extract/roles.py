@@ -57,6 +57,9 @@ _SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"
 # Verbs whose grammatical subject receives the event: the host receives the visitor (a visit; admitting
 # monitors, a RETREAT, is the host's own act).
 _SWAPPED = frozenset({"host", "receive"})
+# Modes of acts that send their patient out of a place: with no agent named, whoever holds the place
+# does it ("two journalists were expelled from Ethiopia", "was expelled from the party").
+_SENT_OUT = frozenset({"expel", "deport"})
 _FORCE = frozenset({"against", "on", "toward", "towards", "at", "upon", "into"})
 # Prepositions that name a party in a clause around the event, and the marks of a condition.
 _FALLBACK_PREPS = _FORCE | {"to", "with", "from", "for"}
@@ -283,6 +286,8 @@ def _verbal_roles(trigger: Trigger) -> Roles:
     if not actors and patient is not None and patient.dep_ == "nsubjpass" and patient in trigger.words:
         # "an agreement was reached between X and Y": the parties do it together
         actors = _parties(verb, trigger) or _parties(patient, trigger)
+    if not actors and patient is not None and patient.dep_ == "nsubjpass" and trigger.sense.mode in _SENT_OUT:
+        actors = tuple(t for place in _prep_objects(verb, frozenset({"from"})) for t in expand(place))
     recipient = tuple(t for r in recipients for t in expand(r) if t not in actors)
     if verb.lemma_.lower() in _SWAPPED and patient is not None and trigger.sense.type == "CONSULT":
         return Roles(actor=expand(patient), recipient=expand(actor), patient=patient)

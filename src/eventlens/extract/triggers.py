@@ -64,6 +64,9 @@ _LIGHT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubjpass", "oprd", "npadvmod"
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # Particle words the parser may tag as adverbs after a verb.
 _PARTICLES = frozenset({"aside", "away", "back", "off", "out", "down", "up", "over"})
+# Adjectives that finish a verb's meaning as its result ("set free", "let loose"); the small model
+# hangs them on the object ("set free two soldiers": "free" an adjective of "soldiers").
+_RESULTATIVES = frozenset({"free", "loose"})
 # Verbs by which an actor makes its own act known: their object names an act of their subject.
 _ANNOUNCING = frozenset({"announce", "declare", "decree", "proclaim"})
 # English action-noun suffixes and the verb endings they replace (`_deverbal_bases`).
@@ -76,6 +79,7 @@ _ACTION_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ure", ("e",)),
     ("ion", ("e", "")),
     ("al", ("", "e")),
+    ("ing", ("", "e")),
 )
 # Verbs of occurrence: their subject is the event ("clashes erupted", "fighting broke out", "talks took
 # place"), with the particle or object some of them need. English grammar, not a list of events.
@@ -245,6 +249,14 @@ def _prepositional(token: Token, lexicon: Lexicon) -> Sense | None:
     return None
 
 
+def _resultative(token: Token, lexicon: Lexicon) -> Sense | None:
+    """Verbs whose meaning needs the adjective right after them: "set free", "let free"."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is None or after.lower_ not in _RESULTATIVES or after.pos_ != "ADJ":
+        return None
+    return lexicon.word(f"{token.lemma_.lower()} {after.lower_}", "V")
+
+
 def _impact_without_agent(token: Token, sense: Sense) -> bool:
     """'a drone crashed near the airport': impact verbs are attacks only with a weapon or an agent."""
     if token.lemma_.lower() not in _IMPACT_VERBS or sense.type != "ASSAULT":
@@ -276,7 +288,11 @@ def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Tri
     lemmas = verb_lemmas(token)
     has_particle = any(c.dep_ == "prt" for c in token.children)
     # A verb with its particle or preposition is a verb of its own ("shoot down", "call in", "stand by").
-    phrasal = (lexicon.word(_phrasal(token), "V") if has_particle else None) or _prepositional(token, lexicon)
+    phrasal = (
+        (lexicon.word(_phrasal(token), "V") if has_particle else None)
+        or _prepositional(token, lexicon)
+        or _resultative(token, lexicon)
+    )
     ours = phrasal or next((s for form in lemmas if (s := lexicon.word(form, "V"))), None)
     loose_particle = phrasal is None and has_particle
     if ours is not None and ours.frame == "report" and not loose_particle:
@@ -366,8 +382,8 @@ def announcing_verb(noun: Token) -> Token | None:
 def _deverbal_bases(noun: str) -> list[str]:
     """The verbs an English action noun may be made from, by its suffix: "withdrawal" → withdraw,
     "deployment" → deploy, "closure" → close, "evacuation" → evacuate, "occupation" → occupy,
-    "suspension" → suspend, "invasion" → invade, "expulsion" → expel, "extradition" → extradite; a noun
-    that is its verb ("release", "blockade") → itself."""
+    "suspension" → suspend, "invasion" → invade, "expulsion" → expel, "extradition" → extradite, "lifting"
+    → lift, "easing" → ease; a noun that is its verb ("release", "blockade") → itself."""
     out = [noun]
     for suffix, endings in _ACTION_SUFFIXES:
         if noun.endswith(suffix) and len(noun) > len(suffix) + 2:

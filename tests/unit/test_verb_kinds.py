@@ -1,0 +1,141 @@
+"""Kinds of verbs that named no event, each on sentences of our own: a cooperative act its doer says it
+will not do (a refusal), verbs finished by an adjective ("set free"), surrender and arson ("torched"),
+verbs that end a restriction ("removed the sanctions", "dropped the charges"), legal states named with
+"of" ("state of siege", "cessation of hostilities"), and "meet" in the sense of satisfying a demand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from eventlens.model import Article, EventMention
+from eventlens.pipeline import Extractor
+
+Extract = Callable[[str], list[EventMention]]
+
+
+@pytest.fixture(scope="module")
+def extract() -> Extract:
+    extractor = Extractor.load()
+
+    def run(text: str) -> list[EventMention]:
+        return extractor.extract(Article(id="test", text=text, published=dt.date(2026, 3, 5)))
+
+    return run
+
+
+def _asserted(mentions: list[EventMention]) -> list[tuple[str, str | None]]:
+    """(type, first mode or None) of each mention that is not negated."""
+    return [(m.type, m.mode[0] if m.mode else None) for m in mentions if m.modality != "negated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The rebels will not release the hostages until their demands are met.", "REB"),
+        ("France won't lift the ban on the group.", "FRA"),
+        ("Workers said they will not end the strike before wages rise.", "LAB"),
+    ],
+)
+def test_a_cooperative_act_its_doer_will_not_do_is_a_refusal(extract: Extract, text: str, actor: str) -> None:
+    mentions = extract(text)
+    rejections = [m for m in mentions if m.type == "REJECT" and m.modality is None]
+    assert rejections, [(m.type, m.modality, m.trigger) for m in mentions]
+    assert {a.country or a.sector for m in rejections for a in m.actor} == {actor}
+    assert all(m.type != "CONSULT" for m in mentions)  # "demands are met" is no meeting
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia did not withdraw its troops from Moldova.", "Iran will not attack Israel, the minister said."],
+)
+def test_a_past_negation_or_a_hostile_act_not_done_is_no_refusal(extract: Extract, text: str) -> None:
+    mentions = extract(text)
+    assert mentions and all(m.modality == "negated" for m in mentions)
+    assert all(m.type != "REJECT" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Colombia set free two captured Venezuelan soldiers.", "Yemen let free dozens of activists on Monday."],
+)
+def test_a_verb_finished_by_free_is_a_release(extract: Extract, text: str) -> None:
+    assert ("RETREAT", "release") in _asserted(extract(text))
+
+
+def test_surrender_is_a_retreat(extract: Extract) -> None:
+    mentions = extract("Hundreds of militia fighters surrendered to the Kenyan army on Friday.")
+    assert ("RETREAT", "disarm") in _asserted(mentions)
+
+
+def test_torching_is_an_assault(extract: Extract) -> None:
+    mentions = extract("Protesters torched the ruling party's offices in Harare.")
+    assert _asserted(mentions) == [("ASSAULT", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government removed the sanctions on three Russian banks.", ("CONCEDE", None)),
+        ("Prosecutors in Ankara dropped the charges against two German journalists.", ("CONCEDE", None)),
+        ("Turkey repealed the ban on the party.", ("CONCEDE", None)),
+        ("Israeli jets dropped bombs on Gaza.", ("ASSAULT", "heavy-weapons")),
+    ],
+)
+def test_a_verb_that_ends_a_restriction_is_a_concession(
+    extract: Extract, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert _asserted(extract(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt declared a state of siege in the province.", ("COERCE", "martial-law")),
+        ("The president declared a cessation of hostilities in the north.", ("RETREAT", "ceasefire")),
+    ],
+)
+def test_a_legal_state_named_with_of_is_an_event_noun(
+    extract: Extract, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in _asserted(extract(text))
+
+
+def test_meeting_obligations_is_no_meeting(extract: Extract) -> None:
+    assert _asserted(extract("Iran has met its obligations under the deal.")) == []
+    assert ("CONSULT", None) in _asserted(extract("Putin met the Turkish president in Sochi."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army handed over control of the city to the police.", ("RETREAT", None)),
+        ("Japan handed over medical equipment to the Kenyan health ministry.", ("AID", None)),
+        ("The rebels laid down their arms in March.", ("RETREAT", "disarm")),
+    ],
+)
+def test_handing_over_and_laying_down_arms(
+    extract: Extract, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert _asserted(extract(text)) == [expected]
+
+
+def test_a_lifting_announced_is_a_concession(extract: Extract) -> None:
+    assert ("CONCEDE", None) in _asserted(extract("Germany announced the lifting of sanctions on Iran."))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Two Canadian journalists were expelled from Ethiopia.", "ETH"),
+        ("Migrants were deported from Libya.", "LBY"),
+    ],
+)
+def test_sent_out_of_a_place_with_no_agent_is_done_by_the_place(
+    extract: Extract, text: str, actor: str
+) -> None:
+    mentions = [m for m in extract(text) if m.modality != "negated"]
+    assert mentions
+    assert {a.country for m in mentions for a in m.actor} == {actor}
