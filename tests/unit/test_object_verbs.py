@@ -89,6 +89,26 @@ def test_table_rows_and_dictionary_objects() -> None:
         ObjectVerbs.from_rows([["object", "ban", "YIELD", "-", ""]], patterns)
 
 
+def test_giving_rows_and_dictionary_goods() -> None:
+    """The dictionary's aid patterns of a giving verb name goods; a goods row of ours wins; a pattern of
+    another code or verb names none."""
+    patterns = VerbPatterns.from_rows(
+        [
+            ["send", "-", "-", "blankets", "-", "073", "AID", "-", "-", "20"],
+            ["send", "-", "-", "envoy", "-", "042", "CONSULT", "-", "-", "21"],
+            ["bake", "-", "-", "bread", "-", "073", "AID", "-", "-", "22"],
+        ]
+    )
+    rows = [
+        ["give", "send", "-", "-", "ours"],
+        ["given", "07", "AID", "-", "manual"],
+        ["goods", "money", "AID", "-", "ours"],
+    ]
+    verbs = ObjectVerbs.from_rows(rows, patterns)
+    assert verbs.giving == frozenset({"send"})
+    assert verbs.goods == {"blankets": Sense("AID", None, "plain"), "money": Sense("AID", None, "plain")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

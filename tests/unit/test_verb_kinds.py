@@ -139,3 +139,55 @@ def test_sent_out_of_a_place_with_no_agent_is_done_by_the_place(
     mentions = [m for m in extract(text) if m.modality != "negated"]
     assert mentions
     assert {a.country for m in mentions for a in m.actor} == {actor}
+
+
+def test_hosting_talks_is_a_meeting_held_by_the_host(extract: Extract) -> None:
+    found = [m for m in extract("China hosted talks between Iran and Saudi Arabia.") if m.type == "CONSULT"]
+    assert [a.country for m in found for a in m.actor] == ["CHN"]
+    assert {r.country for m in found for r in m.recipient} == {"IRN", "SAU"}
+    visit = [m for m in extract("Qatar hosted the Iranian president on Sunday.") if m.type == "CONSULT"]
+    assert [a.country for m in visit for a in m.actor] == ["IRN"]  # hosting a person: the guest visits
+
+
+def test_joining_protests_is_protesting(extract: Extract) -> None:
+    found = [m for m in extract("Farmers joined the protests in Paris on Monday.") if m.type == "PROTEST"]
+    assert [a.sector for m in found for a in m.actor] == ["AGR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        (
+            "Amnesty International released a report accusing the Nigerian army of killing civilians.",
+            "ACCUSE",
+            "NGO",
+        ),
+        ("The European Parliament passed a resolution calling for sanctions on Nicaragua.", "REQUEST", "EUR"),
+        ("Human Rights Watch's report accusing Egypt of torture was published on Monday.", "ACCUSE", "NGO"),
+    ],
+)
+def test_a_document_that_accuses_or_asks_speaks_for_its_issuer(
+    extract: Extract, text: str, type_: str, actor: str
+) -> None:
+    found = [m for m in extract(text) if m.type == type_]
+    assert [a.country for m in found for a in m.actor] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The US military gave medical equipment to Honduras.", "HND"),
+        ("Japan contributed $5 million to the government of Chad.", "TCD"),
+        ("Qatar shipped food to Gaza.", "PSE"),
+    ],
+)
+def test_giving_goods_is_aid(extract: Extract, text: str, recipient: str) -> None:
+    found = [m for m in extract(text) if m.type == "AID"]
+    assert {r.country for m in found for r in m.recipient} == {recipient}
+
+
+@pytest.mark.parametrize(
+    "text", ["The ministry gave details of the plan.", "Germany gave a warm welcome to the French president."]
+)
+def test_giving_what_is_no_goods_is_no_aid(extract: Extract, text: str) -> None:
+    assert all(m.type != "AID" for m in extract(text))

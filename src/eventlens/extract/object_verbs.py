@@ -1,4 +1,4 @@
-"""Verbs whose event is what they do to their object: ending it, letting it in or refusing it.
+"""Verbs whose event is what they do to their object: ending it, letting it in, refusing it or giving it.
 
 An ending verb ("relaxed the curfew", "scaled back food deliveries", "halted the talks") makes an event of
 its own, not the one its object names: ending a restriction (a curfew, a ban, sanctions) is a PLOVER
@@ -6,7 +6,8 @@ CONCEDE, ending an exchange (aid, deliveries, talks) a SANCTION. An admitting ve
 for its object ("received a mission of observers", "admitted UN monitors") is a RETREAT (access), and so
 is their arrival ("UN observers arrived in Angola": Angola let them in; see `roles.py`). A
 refusing verb with a demand for its object ("defied calls to halt ...", "resisted pressure to allow ...",
-"ignored NATO's demands") is a REJECT of whoever made the demand. The
+"ignored NATO's demands") is a REJECT of whoever made the demand. A giving verb with goods for its
+object ("gave medical equipment to Honduras", "contributed $5 million to the agency") is an AID. The
 table `object_verbs.tsv` beside this module lists the verbs and the readings, from the PLOVER manual;
 which nouns are restrictions and exchanges comes from the compiled CAMEO dictionary (the objects of its
 easing and reducing patterns, `data/verb_patterns.tsv`), from the event nouns' own types, and from a few
@@ -31,7 +32,12 @@ __all__ = ["ObjectVerbs", "Reading"]
 
 NounSense = Callable[[Token], Sense | None]  # a noun's event sense, if it names one
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
-_KINDS = ("verb", "code", "type", "object", "admit", "entrant", "arrive", "refuse", "demand", "demanded")
+_KINDS = (
+    *("verb", "code", "type", "object", "admit", "entrant", "arrive", "refuse", "demand", "demanded"),
+    *("give", "given", "goods"),
+)
+_MONEY = "money"
+"""The goods row a sum of money stands for ("$5 million": a MONEY entity)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,8 @@ class ObjectVerbs:
     refusing: frozenset[str] = frozenset()
     demands: dict[str, Sense] = field(default_factory=dict)
     demand_types: dict[str, Sense] = field(default_factory=dict)
+    giving: frozenset[str] = frozenset()
+    goods: dict[str, Sense] = field(default_factory=dict)
 
     @classmethod
     @cache
@@ -70,8 +78,9 @@ class ObjectVerbs:
     @classmethod
     def from_rows(cls, rows: list[list[str]], patterns: VerbPatterns) -> ObjectVerbs:
         """From rows (kind, key, type, mode, source) and the dictionary, whose plain verb + object
-        patterns for an ending verb coded with a `code` row's CAMEO code name ended objects (the
-        majority reading per noun; an `object` row of ours wins).
+        patterns for an ending verb coded with a `code` row's CAMEO code name ended objects, and those
+        for a giving verb coded with a `given` row's code name goods (the majority reading per noun; an
+        `object` or `goods` row of ours wins).
 
         Raises KnowledgeBaseError on an unknown kind, PLOVER type or mode.
         """
@@ -85,6 +94,8 @@ class ObjectVerbs:
             table[kind][key] = None if plain else _sense(ontology, type_, mode, where)
         ending = frozenset(table["verb"])
         ended = {**_dictionary_objects(patterns, ending, table["code"]), **_senses(table["object"])}
+        giving = frozenset(table["give"])
+        goods = {**_dictionary_objects(patterns, giving, table["given"]), **_senses(table["goods"])}
         return cls(
             ending=ending,
             ended=ended,
@@ -95,22 +106,28 @@ class ObjectVerbs:
             refusing=frozenset(table["refuse"]),
             demands=_senses(table["demand"]),
             demand_types=_senses(table["demanded"]),
+            giving=giving,
+            goods=goods,
         )
 
     def reading(self, verb: Token, forms: list[str], noun_sense: NounSense) -> Reading | None:
         """The event of an ending verb whose object (or passive subject) is a restriction or an exchange,
         of an admitting verb whose object is foreign monitors or an arriving verb whose subject is, or
-        of a refusing verb whose object is a demand; None for any other verb or object. `forms`: the
+        of a refusing verb whose object is a demand, or of a giving verb whose object is goods (a sum of
+        money among them); None for any other verb or object. `forms`: the
         verb's base forms, its multi-word verb first ("scale back"); `noun_sense`: a noun's own event
         sense, if any."""
         for verbs, by_noun, by_type in (
             (self.ending, self.ended, self.ended_types),
             (self.refusing, self.demands, self.demand_types),
+            (self.giving, self.goods, {}),
         ):
             if verbs.isdisjoint(forms):
                 continue
             for noun in _objects(verb):
                 sense = _lookup(noun, by_noun)
+                if sense is None and verbs is self.giving and noun.ent_type_ == "MONEY":
+                    sense = by_noun.get(_MONEY)
                 if sense is None and (event := noun_sense(noun)) is not None and event.type:
                     sense = by_type.get(event.type)
                 if sense is not None:

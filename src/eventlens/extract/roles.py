@@ -53,6 +53,12 @@ _MEANS = frozenset(
 # Of those, the ones that say the act is decided when someone's ("Chad's decision to expel"); someone's
 # attempt or effort ("its efforts to cut costs") is no act yet.
 _DECIDED = frozenset({"decision", "move"})
+# Documents that say something in their issuer's name: "released a report accusing X", "adopted a
+# resolution condemning Y", "in a statement urging Z" (the participle's subject is the issuer).
+_DOCUMENTS = frozenset(
+    {"report", "statement", "resolution", "letter", "communique", "declaration", "motion", "petition"}
+    | {"message", "note", "memo", "video", "post", "tweet", "bill", "complaint", "lawsuit", "appeal"}
+)
 _SUBJECT_CONTROL_CALL = frozenset({"call", "phone", "telephone", "meet", "visit"})
 # Verbs whose grammatical subject receives the event: the host receives the visitor (a visit; admitting
 # monitors, a RETREAT, is the host's own act).
@@ -148,6 +154,8 @@ def subject_of(verb: Token) -> Token | None:
         # "Doctors from two aid groups donated and delivered goods ...", parsed with no main verb: the
         # noun phrase the parser made the root is the subject.
         return verb.sent.root
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _DOCUMENTS:
+        return _issuer(verb.head)
     if verb.dep_ in ("relcl", "acl") and _purpose_of_means(verb):
         # "took steps to ease restrictions", "made efforts to improve ties": whoever takes the means acts;
         # "Chad's decision to expel ...": whose the means is.
@@ -167,6 +175,23 @@ def subject_of(verb: Token) -> Token | None:
         ):
             return obj
         return subject_of(controller)
+    return None
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who issued a document: its possessor ("Amnesty's report"), its "by" or "from" phrase ("a letter
+    from the foreign minister"), else the subject of the verb it is the object of ("Amnesty released a
+    report", "Iran said in a statement")."""
+    owner = next((c for c in document.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    for prep in (c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+        found = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if found is not None:
+            return found
+    governor = document.head.head if document.dep_ == "pobj" else document.head
+    if document.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+        return subject_of(governor)
     return None
 
 
@@ -289,7 +314,12 @@ def _verbal_roles(trigger: Trigger) -> Roles:
     if not actors and patient is not None and patient.dep_ == "nsubjpass" and trigger.sense.mode in _SENT_OUT:
         actors = tuple(t for place in _prep_objects(verb, frozenset({"from"})) for t in expand(place))
     recipient = tuple(t for r in recipients for t in expand(r) if t not in actors)
-    if verb.lemma_.lower() in _SWAPPED and patient is not None and trigger.sense.type == "CONSULT":
+    if (
+        verb.lemma_.lower() in _SWAPPED
+        and patient is not None
+        and patient not in trigger.words  # "hosted talks": the host holds them; "hosted Erdogan": a visit
+        and trigger.sense.type == "CONSULT"
+    ):
         return Roles(actor=expand(patient), recipient=expand(actor), patient=patient)
     if (
         trigger.sense.mode == "access"
