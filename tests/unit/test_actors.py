@@ -285,6 +285,20 @@ def test_ambiguous_surname_codes_nothing_by_itself() -> None:
     )
 
 
+def test_a_person_out_of_all_roles_keeps_the_country_of_the_latest() -> None:
+    roles = (
+        ActorRow("actor", "EUR", "IGO", "Ann Smith", dt.date(2003, 1, 1), dt.date(2003, 7, 1)),
+        ActorRow("actor", "GRC", "GOV", "Ann Maria Smith", dt.date(2009, 10, 6), dt.date(2011, 11, 12)),
+    )
+    coder = ActorCoder(_kb({"ann smith": roles}))
+    assert coder.code("Ann Smith", on=dt.date(2010, 1, 1)) == Entity(
+        text="Ann Smith", country="GRC", sector="GOV", name="Ann Maria Smith"
+    )
+    later = coder.code("Ann Smith", on=dt.date(2020, 1, 1))
+    assert later is not None and (later.country, later.sector) == ("GRC", None)
+    assert coder.code("Ann Smith", on=dt.date(2000, 1, 1)) is None  # no role begun yet, two countries
+
+
 # -- IGOs and armed groups ----------------------------------------------------------------------------
 
 
