@@ -191,3 +191,23 @@ def test_giving_goods_is_aid(extract: Extract, text: str, recipient: str) -> Non
 )
 def test_giving_what_is_no_goods_is_no_aid(extract: Extract, text: str) -> None:
     assert all(m.type != "AID" for m in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "actor"),
+    [
+        ("The rebels announced their intention to lay down their arms.", "CONCEDE", "REB"),
+        ("Iran expressed its readiness to hold talks with the United States.", "AGREE", "IRN"),
+    ],
+)
+def test_an_act_in_an_intent_noun_is_to_come_and_its_owners(
+    extract: Extract, text: str, expected: str, actor: str
+) -> None:
+    found = [m for m in extract(text) if m.type == expected]
+    assert found and all(m.modality == "future" for m in found)
+    assert {a.country or a.sector for m in found for a in m.actor} == {actor}
+
+
+def test_a_proposal_rejected_is_not_the_rejecters_act(extract: Extract) -> None:
+    mentions = extract("The minister rejected a proposal to lift the curfew.")
+    assert [m.type for m in mentions] == ["REJECT"]

@@ -12,12 +12,18 @@ from spacy.tokens import Token
 from eventlens.extract.spans import last_char
 from eventlens.model import Modality
 
-__all__ = ["FUTURE_TYPE", "INTENT_VERBS", "modality_of"]
+__all__ = ["FUTURE_TYPE", "INTENT_NOUNS", "INTENT_VERBS", "modality_of", "refused_ahead"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _INVERTING = frozenset({"had", "were", "should"})
+# Nouns of intent: the act in their infinitive is to come ("announced its intention to withdraw", "a plan
+# to expand the settlements", "their readiness to hold talks"). English usage.
+INTENT_NOUNS = frozenset(
+    {"intention", "intent", "plan", "readiness", "willingness", "commitment", "pledge", "promise", "vow"}
+    | {"determination", "offer", "proposal"}
+)
 INTENT_VERBS = frozenset(
     {
         "plan",
@@ -68,6 +74,10 @@ def _aux_words(token: Token) -> set[str]:
     return words
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def refused_ahead(head: Token) -> bool:
     """True where the act is said not to be going to happen by its own doer's will: "will not", "won't",
     "would not", "shall not" on its verb ("the rebels will not release the hostages")."""
@@ -99,6 +109,8 @@ def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
         return "hypothetical"
     first = _first_conjunct(head)  # "plans to tighten sanctions and impose a blockade": both intended
     if first.dep_ == "xcomp" and first.head.lemma_.lower() in INTENT_VERBS:
+        return "future"
+    if first.dep_ == "acl" and first.head.lemma_.lower() in INTENT_NOUNS and _infinitive(first):
         return "future"
     return None
 

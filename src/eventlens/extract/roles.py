@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon
+from eventlens.extract.modality import INTENT_NOUNS
 from eventlens.extract.spans import ents_within
 from eventlens.extract.triggers import Trigger, occurrence_verb
 
@@ -53,6 +54,11 @@ _MEANS = frozenset(
 # Of those, the ones that say the act is decided when someone's ("Chad's decision to expel"); someone's
 # attempt or effort ("its efforts to cut costs") is no act yet.
 _DECIDED = frozenset({"decision", "move"})
+# Verbs by which someone voices or adopts an intent as their own (English usage).
+_VOICING = frozenset(
+    {"announce", "declare", "express", "voice", "signal", "confirm", "reaffirm", "repeat", "renew", "state"}
+    | {"approve", "adopt", "unveil", "outline", "present", "make", "give", "indicate", "show"}
+)
 # Documents that say something in their issuer's name: "released a report accusing X", "adopted a
 # resolution condemning Y", "in a statement urging Z" (the participle's subject is the issuer).
 _DOCUMENTS = frozenset(
@@ -156,6 +162,8 @@ def subject_of(verb: Token) -> Token | None:
         return verb.sent.root
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _DOCUMENTS:
         return _issuer(verb.head)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in INTENT_NOUNS:
+        return _intender(verb.head)
     if verb.dep_ in ("relcl", "acl") and _purpose_of_means(verb):
         # "took steps to ease restrictions", "made efforts to improve ties": whoever takes the means acts;
         # "Chad's decision to expel ...": whose the means is.
@@ -176,6 +184,17 @@ def subject_of(verb: Token) -> Token | None:
             return obj
         return subject_of(controller)
     return None
+
+
+def _intender(intent: Token) -> Token | None:
+    """Whose an intent noun is: its possessor ("the rebels announced their intention to lay down arms"),
+    else whoever voices or adopts it, the subject of a voicing verb it is the object of ("Israel approved
+    a plan to expand ...", "Iran made an offer to ..."; not "the minister rejected a proposal to ...")."""
+    owner = next((c for c in intent.children if c.dep_ == "poss"), None)
+    voiced = intent.dep_ == "dobj" and intent.head.lemma_.lower() in _VOICING
+    if owner is not None and not (owner.pos_ == "PRON" and voiced):
+        return owner
+    return subject_of(intent.head) if voiced else owner  # "announced their intention": the subject's
 
 
 def _issuer(document: Token) -> Token | None:
