@@ -211,3 +211,28 @@ def test_an_act_in_an_intent_noun_is_to_come_and_its_owners(
 def test_a_proposal_rejected_is_not_the_rejecters_act(extract: Extract) -> None:
     mentions = extract("The minister rejected a proposal to lift the curfew.")
     assert [m.type for m in mentions] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "stance"),
+    [
+        ("The Taliban claimed responsibility for the bombing in Kabul.", "AFG", "asserts"),
+        ("Officials said Hamas was behind the rocket attack on Sderot.", "PSE", "asserts"),
+        ("Iran denied responsibility for the attack on the tanker.", "IRN", "denies"),
+    ],
+)
+def test_who_answers_for_an_act_did_it(extract: Extract, text: str, actor: str, stance: str) -> None:
+    found = [m for m in extract(text) if m.type == "ASSAULT"]
+    assert [(a.country, m.claim.stance) for m in found for a in m.actor] == [(actor, stance)]
+
+
+def test_a_time_that_owns_an_act_is_not_its_doer(extract: Extract) -> None:
+    mentions = extract(
+        "The Islamic State group claimed responsibility for Sunday's attack on a church in Lahore."
+    )
+    assert [a.text for m in mentions if m.type == "ASSAULT" for a in m.actor] == ["The Islamic State group"]
+
+
+def test_joining_others_for_a_summit_is_a_meeting(extract: Extract) -> None:
+    mentions = extract("The Indian prime minister joined African leaders for a summit in Addis Ababa.")
+    assert [(m.type, a.country) for m in mentions for a in m.actor] == [("CONSULT", "IND")]

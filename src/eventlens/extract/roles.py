@@ -18,7 +18,7 @@ from eventlens.extract.modality import INTENT_NOUNS
 from eventlens.extract.spans import ents_within
 from eventlens.extract.triggers import Trigger, occurrence_verb
 
-__all__ = ["Roles", "find_roles", "subject_of"]
+__all__ = ["Roles", "answering", "expand", "find_roles", "subject_of"]
 
 _SUBJECT = ("nsubj",)
 _OBJECT_CONTROL = frozenset(
@@ -54,6 +54,9 @@ _MEANS = frozenset(
 # Of those, the ones that say the act is decided when someone's ("Chad's decision to expel"); someone's
 # attempt or effort ("its efforts to cut costs") is no act yet.
 _DECIDED = frozenset({"decision", "move"})
+_TIMES = frozenset({"DATE", "TIME"})
+# Words by which a subject answers for an act: "claimed responsibility for", "is responsible for".
+_ANSWERING = frozenset({"responsibility", "responsible", "credit", "blame"})
 # Verbs by which someone voices or adopts an intent as their own (English usage).
 _VOICING = frozenset(
     {"announce", "declare", "express", "voice", "signal", "confirm", "reaffirm", "repeat", "renew", "state"}
@@ -370,9 +373,24 @@ def _parties(head: Token, trigger: Trigger) -> tuple[Token, ...]:
     return parties
 
 
+def answering(noun: Token) -> Token | None:
+    """Who answers for an act named by a noun: the subject of "claimed (denied, took) responsibility for
+    the bombing", "is responsible for the killings", "was behind the attack"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    if prep.lower_ == "for" and holder.lemma_.lower() in _ANSWERING and holder.head.pos_ in ("VERB", "AUX"):
+        return subject_of(holder.head)  # "responsibility" its object, "responsible" its complement
+    if prep.lower_ == "behind" and holder.lemma_.lower() == "be":
+        return subject_of(holder)
+    return None
+
+
 def _nominal_roles(trigger: Trigger) -> Roles:
     noun = trigger.head
-    actor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    # a possessor is the doer, unless it is a time ("Sunday's attack", "last week's talks")
+    actor = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in _TIMES), None)
     if actor is None:
         # "an offer from X" is X's; "a withdrawal from X" leaves X
         by = _prep_objects(noun, frozenset({"by"} if trigger.sense.type == "RETREAT" else {"by", "from"}))
@@ -389,6 +407,8 @@ def _nominal_roles(trigger: Trigger) -> Roles:
     ):
         # "X stated, in a telephone call with Y, ...": the one who speaks takes part in the call.
         actor = subject_of(noun.head.head)
+    if actor is None:
+        actor = answering(noun)
     # An event noun's own "of" phrase names what it is done to: "the expulsion of two diplomats".
     of = frozenset() if trigger.sense.type in _OF_IS_AGENT else frozenset({"of"})
     recipients = _prep_objects(noun, _recipient_preps(trigger.sense.type) | of)
