@@ -236,3 +236,17 @@ def test_a_time_that_owns_an_act_is_not_its_doer(extract: Extract) -> None:
 def test_joining_others_for_a_summit_is_a_meeting(extract: Extract) -> None:
     mentions = extract("The Indian prime minister joined African leaders for a summit in Addis Ababa.")
     assert [(m.type, a.country) for m in mentions for a in m.actor] == [("CONSULT", "IND")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("The attack, which was carried out by Houthi rebels, damaged a Greek tanker.", "ASSAULT", "YEM"),
+        ("The protest staged by farmers blocked the highway to Brussels.", "PROTEST", "BEL"),
+    ],
+)
+def test_an_act_performed_by_someone_in_its_own_clause_is_theirs(
+    extract: Extract, text: str, type_: str, actor: str
+) -> None:
+    found = [m for m in extract(text) if m.type == type_]
+    assert [a.country for m in found for a in m.actor] == [actor]

@@ -16,7 +16,7 @@ from eventlens.extract.claims import Attribution, attribute
 from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spelled_claim
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of, refused_ahead
-from eventlens.extract.roles import Roles, answering, expand, find_roles, subject_of
+from eventlens.extract.roles import Roles, answering, expand, find_roles, performer, subject_of
 from eventlens.extract.spans import first_char
 from eventlens.extract.triggers import (
     DEFINITE,
@@ -146,8 +146,10 @@ def _is_reference(trigger: Trigger, roles: Roles) -> bool:
         return True
     if roles.actor and announcing_verb(noun) is not None:
         return False  # "Poland announced the expulsion of ...", "Russia declared its withdrawal": new
-    if roles.actor and answering(noun) is not None:
-        return False  # "the Taliban claimed responsibility for the bombing": who did it, told now
+    if roles.actor and (answering(noun) or performer(noun)) is not None:
+        # "the Taliban claimed responsibility for the bombing", "the attack, carried out by the Houthis":
+        # who did it, told now
+        return False
     if any(c.dep_ == "poss" for c in noun.children):
         return True  # a possessive makes a noun phrase definite: "Iran's attacks"
     dets = {c.lower_ for c in noun.children if c.dep_ == "det"}

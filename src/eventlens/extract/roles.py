@@ -16,9 +16,9 @@ from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modality import INTENT_NOUNS
 from eventlens.extract.spans import ents_within
-from eventlens.extract.triggers import Trigger, occurrence_verb
+from eventlens.extract.triggers import Trigger, is_support_verb, occurrence_verb
 
-__all__ = ["Roles", "answering", "expand", "find_roles", "subject_of"]
+__all__ = ["Roles", "answering", "expand", "find_roles", "performer", "subject_of"]
 
 _SUBJECT = ("nsubj",)
 _OBJECT_CONTROL = frozenset(
@@ -387,6 +387,16 @@ def answering(noun: Token) -> Token | None:
     return None
 
 
+def performer(noun: Token) -> Token | None:
+    """Who performed an act named by a noun, told in a passive clause on the noun with a support verb:
+    "the attack, which was carried out by Houthi rebels", "the airstrikes conducted by Russian jets"."""
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"):
+        agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+        if agent is not None and is_support_verb(clause):
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _nominal_roles(trigger: Trigger) -> Roles:
     noun = trigger.head
     # a possessor is the doer, unless it is a time ("Sunday's attack", "last week's talks")
@@ -408,7 +418,7 @@ def _nominal_roles(trigger: Trigger) -> Roles:
         # "X stated, in a telephone call with Y, ...": the one who speaks takes part in the call.
         actor = subject_of(noun.head.head)
     if actor is None:
-        actor = answering(noun)
+        actor = answering(noun) or performer(noun)
     # An event noun's own "of" phrase names what it is done to: "the expulsion of two diplomats".
     of = frozenset() if trigger.sense.type in _OF_IS_AGENT else frozenset({"of"})
     recipients = _prep_objects(noun, _recipient_preps(trigger.sense.type) | of)

@@ -192,10 +192,17 @@ def _combo(verb: Token, lexicon: Lexicon) -> tuple[Sense, Token] | None:
     return None
 
 
+def is_support_verb(verb: Token, patterns: VerbPatterns | None = None) -> bool:
+    """A support verb ("carried out", "launched", "held"): it names no event, the event noun it takes
+    does. `patterns`: the compiled dictionary (default: the packaged one)."""
+    patterns = patterns if patterns is not None else VerbPatterns.load()
+    return any(patterns.is_support(form) for form in (_phrasal(verb), *verb_lemmas(verb)))
+
+
 def _carried(verb: Token, lexicon: Lexicon, patterns: VerbPatterns) -> tuple[Sense, Token] | None:
     """A support verb with an event noun for its object: the noun names the event, the verb's subject
     does it ("launched talks with X", "held a rally", "mounted an offensive against Y")."""
-    if not any(patterns.is_support(form) for form in (_phrasal(verb), *verb_lemmas(verb))):
+    if not is_support_verb(verb, patterns):
         return None
     for noun in _light_objects(verb):
         if noun.dep_ in ("prep", "prt") or (noun.head.dep_ == "prep" and noun.head.head == verb):
