@@ -250,3 +250,20 @@ def test_an_act_performed_by_someone_in_its_own_clause_is_theirs(
 ) -> None:
     found = [m for m in extract(text) if m.type == type_]
     assert [a.country for m in found for a in m.actor] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary will support a UN resolution that aims to tighten sanctions and impose a blockade on Serbia.",
+        "Congress passed a bill seeking to ban the app.",
+        "The government unveiled a plan aimed at ending the war.",
+    ],
+)
+def test_what_a_text_or_plan_aims_at_is_no_event_yet(extract: Extract, text: str) -> None:
+    assert all(m.type not in ("SANCTION", "THREATEN", "COERCE", "ASSAULT") for m in extract(text))
+
+
+def test_a_state_that_aims_to_act_still_intends_it(extract: Extract) -> None:
+    mentions = extract("Russia seeks to impose sanctions on Lithuania.")
+    assert [(m.type, m.modality) for m in mentions] == [("THREATEN", "future")]

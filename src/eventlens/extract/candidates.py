@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from eventlens.extract.claims import Attribution, attribute
 from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spelled_claim
 from eventlens.extract.lexicon import Lexicon, Sense
-from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of, refused_ahead
+from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, first_conjunct, modality_of, refused_ahead
 from eventlens.extract.roles import Roles, answering, expand, find_roles, performer, subject_of
 from eventlens.extract.spans import first_char
 from eventlens.extract.triggers import (
@@ -370,6 +370,35 @@ def _refused_ahead(cand: Candidate, lexicon: Lexicon) -> Candidate | None:
     return None if refusal is None else replace(refusal, modality=None)
 
 
+# What a text or plan is written to do is its content, not an act of anyone's yet (English usage).
+_PROPOSALS = frozenset(
+    {"resolution", "bill", "draft", "proposal", "plan", "law", "legislation", "amendment", "decree"}
+    | {"measure", "motion", "initiative", "agreement", "deal", "accord", "treaty", "programme", "policy"}
+)
+_AIMING = frozenset({"aim", "seek", "intend", "design", "mean", "try", "attempt", "propose"})
+_RELATIVES = frozenset({"that", "which"})
+
+
+def _proposed(cand: Candidate) -> bool:
+    """An act a text or plan is written to bring about: "a resolution that aims to tighten sanctions and
+    impose a blockade", "a bill seeking to ban the app", "a plan aimed at ending the war". Its content,
+    no event of the text's authors (they may adopt it: that is an event of its own)."""
+    head = cand.trigger.head
+    if cand.trigger.nominal and head.dep_ in ("dobj", "nsubjpass"):
+        head = head.head  # "tighten sanctions": the verb that does it to the noun
+    head = first_conjunct(head)
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _AIMING:
+        aiming = head.head
+    elif head.dep_ == "pcomp" and head.head.lower_ == "at" and head.head.head.lemma_.lower() == "aim":
+        aiming = head.head.head
+    else:
+        return False
+    if aiming.dep_ in ("relcl", "acl"):
+        return aiming.head.lemma_.lower() in _PROPOSALS
+    subject = next((c for c in aiming.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ not in _RELATIVES and subject.lemma_.lower() in _PROPOSALS
+
+
 def _denied_own(cand: Candidate, verb: Token) -> Candidate:
     """An act denied with no doer named is the denier's own ("Iran denied the drone strike on
     Nakhchivan", "denied carrying out the attack"): who denies an act denies having done it. The act is
@@ -477,7 +506,7 @@ def sentence_candidates(
     out: list[Candidate] = []
     for i, cand in raw.items():
         frame = governed[i]
-        if i in refusals or i in refusing or _subsidiary(cand, raw):
+        if i in refusals or i in refusing or _subsidiary(cand, raw) or _proposed(cand):
             continue  # a refusal stands for its own bare reading ("refused to sign": one REJECT)
         kept = _with_frame(cand, frame)
         if kept is None:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from eventlens.extract.spans import last_char
 from eventlens.model import Modality
 
-__all__ = ["FUTURE_TYPE", "INTENT_NOUNS", "INTENT_VERBS", "modality_of", "refused_ahead"]
+__all__ = ["FUTURE_TYPE", "INTENT_NOUNS", "INTENT_VERBS", "first_conjunct", "modality_of", "refused_ahead"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
@@ -107,7 +107,7 @@ def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
         return "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children) or _inverted(head):
         return "hypothetical"
-    first = _first_conjunct(head)  # "plans to tighten sanctions and impose a blockade": both intended
+    first = first_conjunct(head)  # "plans to tighten sanctions and impose a blockade": both intended
     if first.dep_ == "xcomp" and first.head.lemma_.lower() in INTENT_VERBS:
         return "future"
     if first.dep_ == "acl" and first.head.lemma_.lower() in INTENT_NOUNS and _infinitive(first):
@@ -130,7 +130,7 @@ def _inverted(head: Token) -> bool:
     )
 
 
-def _first_conjunct(token: Token) -> Token:
+def first_conjunct(token: Token) -> Token:
     """The first of a run of coordinated verbs, whose complement role the others share."""
     while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
         token = token.head
