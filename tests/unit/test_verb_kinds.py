@@ -267,3 +267,18 @@ def test_what_a_text_or_plan_aims_at_is_no_event_yet(extract: Extract, text: str
 def test_a_state_that_aims_to_act_still_intends_it(extract: Extract) -> None:
     mentions = extract("Russia seeks to impose sanctions on Lithuania.")
     assert [(m.type, m.modality) for m in mentions] == [("THREATEN", "future")]
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Lebanon complained to the United Nations over two Israeli air raids.", {"ISR"}),
+        ("Iran complained to the UN Security Council about US sanctions.", {"USA"}),
+        ("Ukraine complained to the OSCE.", {"OSCE"}),
+    ],
+)
+def test_an_accusation_is_aimed_at_the_accused_not_its_audience(
+    extract: Extract, text: str, accused: set[str]
+) -> None:
+    found = [m for m in extract(text) if m.type == "ACCUSE"]
+    assert {r.country for m in found for r in m.recipient} == accused

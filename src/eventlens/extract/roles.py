@@ -55,6 +55,8 @@ _MEANS = frozenset(
 # attempt or effort ("its efforts to cut costs") is no act yet.
 _DECIDED = frozenset({"decision", "move"})
 _TIMES = frozenset({"DATE", "TIME"})
+_ACCUSED_PREPS = frozenset({"over", "about", "against"})
+_ADDRESSED_PREPS = frozenset({"to", "with"})
 # Words by which a subject answers for an act: "claimed responsibility for", "is responsible for".
 _ANSWERING = frozenset({"responsibility", "responsible", "credit", "blame"})
 # Verbs by which someone voices or adopts an intent as their own (English usage).
@@ -274,6 +276,17 @@ def _stranded_object(prep: Token) -> list[Token]:
     return [s for s in subjects if s.left_edge.i == prep.i + 1]
 
 
+def _accused_not_addressed(trigger: Trigger, recipients: list[Token]) -> list[Token]:
+    """An accusation's recipient is the accused: where it names what it is over ("complained to the UN
+    over Israeli air raids", "lodged a complaint with the EU about Turkish incursions"), the one it is
+    addressed to is its audience, not its recipient."""
+    words = trigger.words
+    if not any(_prep_objects(w, _ACCUSED_PREPS) for w in words):
+        return recipients
+    addressed = {t for w in words for t in _prep_objects(w, _ADDRESSED_PREPS)}
+    return [r for r in recipients if r not in addressed]
+
+
 def _recipient_preps(type_: str | None) -> frozenset[str]:
     return _RECIPIENT_PREPS.get(type_ or "", frozenset())
 
@@ -335,6 +348,8 @@ def _verbal_roles(trigger: Trigger) -> Roles:
         actors = _parties(verb, trigger) or _parties(patient, trigger)
     if not actors and patient is not None and patient.dep_ == "nsubjpass" and trigger.sense.mode in _SENT_OUT:
         actors = tuple(t for place in _prep_objects(verb, frozenset({"from"})) for t in expand(place))
+    if trigger.sense.type == "ACCUSE":
+        recipients = _accused_not_addressed(trigger, recipients)
     recipient = tuple(t for r in recipients for t in expand(r) if t not in actors)
     if (
         verb.lemma_.lower() in _SWAPPED
