@@ -54,6 +54,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
+_MUTUAL_FORCE = frozenset({"ASSAULT"})
 # Events by unnamed people coded to the country where they happened: violence (as above) and protest
 # ("protests spread across Iran": PLOVER codes a protest by its country's civilians).
 _PLACED = _UNATTRIBUTED | {"PROTEST"}
@@ -453,10 +454,13 @@ class Extractor:
     def _default_recipient(
         self, type_: str, actors: tuple[Entity, ...], discourse: Discourse
     ) -> tuple[Entity, ...]:
-        """Where the text names no one: the actor's counterpart so far, else the actor's own polity, as
+        """Where the text names no one: for force used by the forces of several states together ("clashed",
+        "exchanged fire"), each other; the actor's counterpart so far, else the actor's own polity, as
         PLOVER codes domestic events."""
         if len(actors) > 1 and type_ in _RECIPROCAL:
             return ()  # "A and B signed a deal": each is the other's counterpart already
+        if type_ in _MUTUAL_FORCE and len({a.country for a in actors if is_state(a.country)}) > 1:
+            return actors  # "Indian and Pakistani troops exchanged fire": each against the other
         other = discourse.counterpart_of(type_, actors)
         if other:
             return (Entity(text=other, country=other, name=other),)

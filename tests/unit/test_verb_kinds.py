@@ -282,3 +282,13 @@ def test_an_accusation_is_aimed_at_the_accused_not_its_audience(
 ) -> None:
     found = [m for m in extract(text) if m.type == "ACCUSE"]
     assert {r.country for m in found for r in m.recipient} == accused
+
+
+def test_forces_of_two_states_fighting_each_other_are_each_others_recipients(extract: Extract) -> None:
+    found = [
+        m
+        for m in extract("Indian and Pakistani troops exchanged fire along the border.")
+        if m.type == "ASSAULT"
+    ]
+    assert found
+    assert {r.country for m in found for r in m.recipient} == {"IND", "PAK"}
