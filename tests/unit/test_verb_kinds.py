@@ -292,3 +292,14 @@ def test_forces_of_two_states_fighting_each_other_are_each_others_recipients(ext
     ]
     assert found
     assert {r.country for m in found for r in m.recipient} == {"IND", "PAK"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China said it would not hesitate to use force against Taiwan.",
+        "Israel will not hesitate to strike Iran's nuclear sites.",
+    ],
+)
+def test_not_hesitating_to_use_force_is_a_threat(extract: Extract, text: str) -> None:
+    assert ("THREATEN", "violence") in _asserted(extract(text))

@@ -74,6 +74,17 @@ def _aux_words(token: Token) -> set[str]:
     return words
 
 
+def _unhesitating(head: Token) -> bool:
+    """An act one "will not hesitate" to do: the negation is of the hesitation, the act is intended."""
+    first = first_conjunct(head)
+    governor = first.head
+    return (
+        first.dep_ == "xcomp"
+        and governor.lemma_.lower() == "hesitate"
+        and any(c.dep_ == "neg" for c in governor.children)
+    )
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -98,6 +109,8 @@ def _negated(token: Token, idiom: bool) -> bool:
 def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
     """Negated, hypothetical or future, from auxiliaries, negators, conditionals and intent verbs."""
     idiom = any(w.lemma_.lower() in _NEGATION_IDIOMS for w in words)
+    if _unhesitating(head):
+        return "future"  # "would not hesitate to use force": will use it
     if _negated(head, idiom):
         return "negated"
     aux = _aux_words(head)
