@@ -303,3 +303,15 @@ def test_forces_of_two_states_fighting_each_other_are_each_others_recipients(ext
 )
 def test_not_hesitating_to_use_force_is_a_threat(extract: Extract, text: str) -> None:
     assert ("THREATEN", "violence") in _asserted(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Students staged a sit-in outside the parliament in Nairobi.", ("PROTEST", "demo")),
+        ("Nurses began a walkout in Manila over pay.", ("PROTEST", "strike")),
+        ("Two policemen died in a shoot-out with gunmen in Karachi.", ("ASSAULT", "firearms")),
+    ],
+)
+def test_hyphenated_event_nouns(extract: Extract, text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in _asserted(extract(text))

@@ -147,10 +147,11 @@ def _phrasal(token: Token) -> str:
 
 
 def _noun_lemmas(token: Token) -> list[str]:
-    """The names a noun may be part of, most specific first: with its nearest noun or adjective
-    modifier ("peace talks", "martial law"), with its "of" phrase ("state of emergency"), alone."""
+    """The names a noun may be part of, most specific first: the hyphenated word it ends ("sit-in"),
+    with its nearest noun or adjective modifier ("peace talks", "martial law"), with its "of" phrase
+    ("state of emergency"), alone."""
     lemma = token.lemma_.lower()
-    out = []
+    out = [joined] if (joined := hyphenated(token)) else []
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
     if modifiers:
         out.append(f"{modifiers[-1].lemma_.lower()} {lemma}")
@@ -159,6 +160,15 @@ def _noun_lemmas(token: Token) -> list[str]:
         out.append(f"{lemma} of {inner.lemma_.lower()}")
     out.append(lemma)
     return out
+
+
+def hyphenated(token: Token) -> str | None:
+    """The hyphenated word a token ends, which the tokenizer splits ("sit-in" → sit, -, in; "pull-out"),
+    lower-cased; None where the token follows no hyphen written without spaces."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}-{token.lower_}"
 
 
 def _light_objects(verb: Token) -> list[Token]:
@@ -371,10 +381,16 @@ def _noun_sense(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Sense
     made from an event verb of ours that a verb of occurrence says took place (`_occurring`)."""
     return (
         next((sense for lemma in _noun_lemmas(token) if (sense := lexicon.word(lemma, "N"))), None)
-        or (patterns.event_noun(token.lemma_) if token.pos_ == "NOUN" else None)
+        or (_dictionary_noun(token, patterns) if token.pos_ == "NOUN" else None)
         or _occurring(token, lexicon, patterns)
         or _announced(token, lexicon, patterns)
     )
+
+
+def _dictionary_noun(token: Token, patterns: VerbPatterns) -> Sense | None:
+    """An event noun of the compiled dictionary, as the hyphenated word it ends or by its lemma."""
+    joined = hyphenated(token)
+    return (patterns.event_noun(joined) if joined else None) or patterns.event_noun(token.lemma_)
 
 
 def announcing_verb(noun: Token) -> Token | None:
