@@ -315,3 +315,9 @@ def test_not_hesitating_to_use_force_is_a_threat(extract: Extract, text: str) ->
 )
 def test_hyphenated_event_nouns(extract: Extract, text: str, expected: tuple[str, str | None]) -> None:
     assert expected in _asserted(extract(text))
+
+
+def test_the_group_refers_back_to_the_armed_group_named_before(extract: Extract) -> None:
+    text = "Israel said Hezbollah fired rockets at Haifa. The group rejected the accusation."
+    denied = [m for m in extract(text) if m.claim.stance == "denies"]
+    assert [(m.type, a.country) for m in denied for a in m.actor] == [("ASSAULT", "LBN")]

@@ -53,6 +53,9 @@ _STATE_NOUNS = frozenset(
 )
 # Plural nouns that, as "the two ..." or "both ...", stand for the last two states named ("Ethiopia and
 # Eritrea ... the two countries", "both sides", "the two leaders").
+# Bare definite nouns that refer back to a non-state group ("Hezbollah ... the group denied it").
+_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
+_GROUP_SECTORS = frozenset({"REB", "IMG", "UAF", "INS", "SEP", "OPP", "PTY", "NGO", "IGO", "MED", "LAB"})
 _PAIR_NOUNS = frozenset(
     {"country", "nation", "state", "side", "government", "leader", "neighbour", "neighbor", "rival"}
     | {"foe", "capital", "delegation"}
@@ -408,6 +411,8 @@ class ArticleCoder:
         return self._fallback(head, text)
 
     def _fallback(self, head: Token, text: str) -> Entity | None:
+        if (group := self._group(head)) is not None:
+            return replace(group, text=text)
         if head.lemma_.lower() in _STATE_NOUNS and any(c.lower_ in ("the", "this") for c in head.children):
             country = self.focus(head.i)
             return Entity(text=text, country=country, sector="GOV", name=None) if country else None
@@ -427,6 +432,17 @@ class ArticleCoder:
                     if inner is not None:
                         return replace(inner, text=text, sector=None)
         return None
+
+    def _group(self, head: Token) -> Entity | None:
+        """The armed group, party or organisation a bare definite "the group" ("the movement", "the
+        militia", "the organisation") refers back to: the latest one coded before it; None when the
+        phrase says more ("the group of experts", "a rebel group") or none came before."""
+        if head.lemma_.lower() not in _GROUP_NOUNS or head.tag_ != "NN":
+            return None
+        if [c.lower_ for c in head.children] not in (["the"], ["this"]):
+            return None
+        earlier = [e for i, e, _ in self._memory.groups if i < head.i and e.sector in _GROUP_SECTORS]
+        return earlier[-1] if earlier else None
 
     def _pronoun(self, head: Token, lower: str) -> Entity | None:
         if lower in _RELATIVE and head.head.head is not head.head:
