@@ -321,3 +321,23 @@ def test_the_group_refers_back_to_the_armed_group_named_before(extract: Extract)
     text = "Israel said Hezbollah fired rockets at Haifa. The group rejected the accusation."
     denied = [m for m in extract(text) if m.claim.stance == "denies"]
     assert [(m.type, a.country) for m in denied for a in m.actor] == [("ASSAULT", "LBN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        (
+            "Iraq accused Turkey of shelling Dohuk. Ankara insisted its forces played no role in the attack.",
+            "TUR",
+        ),
+        ("Iran said it had nothing to do with the attack on the tanker.", "IRN"),
+    ],
+)
+def test_having_no_share_in_an_act_denies_it(extract: Extract, text: str, denier: str) -> None:
+    denied = [m for m in extract(text) if m.claim.stance == "denies"]
+    assert [(m.type, a.country) for m in denied for a in m.actor] == [("ASSAULT", denier)]
+
+
+def test_a_naming_verb_parsed_as_a_clause_still_rebuts(extract: Extract) -> None:
+    text = "Ukraine said Russian jets bombed Kharkiv. The Russian defence ministry called the reports lies."
+    assert any(m.claim.stance == "denies" for m in extract(text))

@@ -399,6 +399,41 @@ def _proposed(cand: Candidate) -> bool:
     return subject is not None and subject.lower_ not in _RELATIVES and subject.lemma_.lower() in _PROPOSALS
 
 
+_SHARES = frozenset({"role", "part", "hand", "involvement"})
+
+
+def _disowner(noun: Token) -> Token | None:
+    """Who says they had no share in an act a noun names: the subject of "played no role in the attack",
+    "had no part in", "had nothing to do with", "was not involved in". None for any other position."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    if prep.lower_ == "in" and holder.lemma_.lower() == "involve":
+        if not any(c.dep_ == "neg" for c in holder.children):
+            return None
+        return next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if prep.lower_ == "with" and holder.lemma_.lower() == "do" and holder.head.lower_ == "nothing":
+        verb = holder.head.head  # "had nothing to do with"
+        return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if prep.lower_ != "in":
+        return None
+    verb = holder.head if holder.lemma_.lower() in _SHARES else holder  # "in" under the noun or the verb
+    shares = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _SHARES]
+    if verb.pos_ in ("VERB", "AUX") and any(any(d.lower_ == "no" for d in c.children) for c in shares):
+        return subject_of(verb)
+    return None
+
+
+def _disowned(cand: Candidate, disowner: Token) -> Candidate:
+    """ "Its forces played no role in the attack": a denial of the act, theirs to have done, claimed by
+    whoever says so (the speaker of the clause, else they themselves)."""
+    speaker = cand.attribution.speaker if cand.attribution is not None else disowner
+    attribution = Attribution(speaker=speaker, stance="denies", frame=disowner.head)
+    roles = replace(cand.roles, actor=expand(disowner))
+    return replace(cand, roles=roles, denied=True, attribution=attribution)
+
+
 def _denied_own(cand: Candidate, verb: Token) -> Candidate:
     """An act denied with no doer named is the denier's own ("Iran denied the drone strike on
     Nakhchivan", "denied carrying out the attack"): who denies an act denies having done it. The act is
@@ -500,6 +535,8 @@ def sentence_candidates(
             refusals[i] = _refused(cand, *excluded, lexicon)
         elif gov is not None and gov.sense.frame == "deny" and not cand.roles.actor:
             raw[i] = _denied_own(cand, gov.head)
+        elif cand.trigger.nominal and (disowner := _disowner(cand.trigger.head)) is not None:
+            raw[i] = _disowned(cand, disowner)
         elif (refusal := _refused_ahead(cand, lexicon)) is not None:
             refusals[i] = refusal
     refusing = {c.trigger.head.i for c in refusals.values() if c is not None}

@@ -133,8 +133,11 @@ def _judged(word: Token, lexicon: Lexicon) -> tuple[Token, Token, Token | None] 
     if word.dep_ in ("acomp", "attr") and head.lemma_.lower() in _COPULA:
         subject = _subject(head)
         return (head, subject, None) if subject is not None else None
-    if word.dep_ in ("oprd", "xcomp") and kind_of(head) == "naming":
-        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if word.dep_ in ("oprd", "xcomp", "ccomp") and kind_of(head) == "naming":
+        # "called the reports a fabrication"; parsed as a clause, "called [the reports lies]", the
+        # object is the judging word's subject
+        named = head if word.dep_ != "ccomp" else word
+        obj = next((c for c in named.children if c.dep_ == ("dobj" if named is head else "nsubj")), None)
         return (head, obj, subject_of(head)) if obj is not None else None
     if word.dep_ in ("amod", "pobj") and head.lower_ == "as" and head.dep_ == "prep":
         verb = head.head  # "dismissed the accusation as baseless", "described X as a provocation"
