@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.model import Article
+from eventlens.model import Article, EventMention
 from eventlens.pipeline import Extractor
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -26,6 +26,16 @@ def shared() -> Path:
 def extractor() -> Extractor:
     """One extractor for the session (loading the spaCy pipeline and the tables takes seconds)."""
     return Extractor.load()
+
+
+@pytest.fixture(scope="session")
+def extract(extractor: Extractor) -> Callable[[str], list[EventMention]]:
+    """Every mention (negated ones too) of one article of our own, published 2026-03-05."""
+
+    def run(text: str) -> list[EventMention]:
+        return extractor.extract(Article(id="test", text=text, published=dt.date(2026, 3, 5)))
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -3,28 +3,14 @@ belongs to, where an event happened, whose the dateline is, and which Congo is m
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
-from eventlens.model import Article, EventMention
-from eventlens.pipeline import Extractor
+from eventlens.model import EventMention
 from eventlens.resolve.actors import ActorCoder
 
 Extract = Callable[[str], list[EventMention]]
-
-
-@pytest.fixture(scope="module")
-def extract() -> Extract:
-    """Every mention of one article of our own, published 2026-03-05 (the loaded tables are cached, so
-    this shares them with the session's `coded` fixture)."""
-    extractor = Extractor.load()
-
-    def run(text: str) -> list[EventMention]:
-        return extractor.extract(Article(id="test", text=text, published=dt.date(2026, 3, 5)))
-
-    return run
 
 
 def _only(mentions: list[EventMention], type_: str) -> EventMention:

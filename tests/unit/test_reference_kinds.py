@@ -4,26 +4,14 @@ several actors, event nouns said to occur or announced, and names of several wor
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
-from eventlens.model import Article, EventMention
-from eventlens.pipeline import Extractor
+from eventlens.model import EventMention
 from eventlens.resolve.context import is_state
 
 Extract = Callable[[str], list[EventMention]]
-
-
-@pytest.fixture(scope="module")
-def extract() -> Extract:
-    extractor = Extractor.load()
-
-    def run(text: str) -> list[EventMention]:
-        return extractor.extract(Article(id="test", text=text, published=dt.date(2026, 3, 5)))
-
-    return run
 
 
 def _of_type(mentions: list[EventMention], type_: str) -> list[EventMention]:

@@ -1,29 +1,20 @@
-"""Kinds of verbs that named no event, each on sentences of our own: a cooperative act its doer says it
-will not do (a refusal), verbs finished by an adjective ("set free"), surrender and arson ("torched"),
-verbs that end a restriction ("removed the sanctions", "dropped the charges"), legal states named with
-"of" ("state of siege", "cessation of hostilities"), and "meet" in the sense of satisfying a demand."""
+"""Kinds of wire phrasing that named no event, the wrong doer or the wrong recipient, each on sentences
+of our own: refusals ("will not release"), verbs finished by an adjective ("set free"), surrender, arson,
+handing over and laying down arms, ending verbs ("removed the sanctions"), legal states named with "of",
+"meet" as satisfying a demand, hosting and joining talks, documents that accuse or ask, giving goods,
+intent nouns ("their intention to"), claims of responsibility, acts performed by someone named in their
+own clause, proposals' content, accusations over someone's act, mutual force, "would not hesitate to",
+hyphenated nouns, "the group" referring back, and denials by having no share in an act."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
-from eventlens.model import Article, EventMention
-from eventlens.pipeline import Extractor
+from eventlens.model import EventMention
 
 Extract = Callable[[str], list[EventMention]]
-
-
-@pytest.fixture(scope="module")
-def extract() -> Extract:
-    extractor = Extractor.load()
-
-    def run(text: str) -> list[EventMention]:
-        return extractor.extract(Article(id="test", text=text, published=dt.date(2026, 3, 5)))
-
-    return run
 
 
 def _asserted(mentions: list[EventMention]) -> list[tuple[str, str | None]]:
@@ -255,7 +246,7 @@ def test_an_act_performed_by_someone_in_its_own_clause_is_theirs(
 @pytest.mark.parametrize(
     "text",
     [
-        "Hungary will support a UN resolution that aims to tighten sanctions and impose a blockade on Serbia.",
+        "Hungary backs a UN resolution that aims to tighten sanctions and impose a blockade on Serbia.",
         "Congress passed a bill seeking to ban the app.",
         "The government unveiled a plan aimed at ending the war.",
     ],
