@@ -332,3 +332,15 @@ def test_having_no_share_in_an_act_denies_it(extract: Extract, text: str, denier
 def test_a_naming_verb_parsed_as_a_clause_still_rebuts(extract: Extract) -> None:
     text = "Ukraine said Russian jets bombed Kharkiv. The Russian defence ministry called the reports lies."
     assert any(m.claim.stance == "denies" for m in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand raised its military readiness on Friday.",
+        "Israel raised the alert level on its northern border.",
+        "Armenia declared a general mobilization.",
+    ],
+)
+def test_readiness_raised_and_mobilization_declared_mobilize(extract: Extract, text: str) -> None:
+    assert ("MOBILIZE", "troops") in _asserted(extract(text))

@@ -73,7 +73,7 @@ _ANNOUNCING = frozenset({"announce", "declare", "decree", "proclaim"})
 _ACTION_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ulsion", ("el",)),
     ("ition", ("ite",)),
-    ("ation", ("ate", "y", "")),
+    ("ation", ("ate", "y", "", "e")),
     ("sion", ("d", "de")),
     ("ment", ("",)),
     ("ure", ("e",)),
@@ -405,8 +405,9 @@ def announcing_verb(noun: Token) -> Token | None:
 def _deverbal_bases(noun: str) -> list[str]:
     """The verbs an English action noun may be made from, by its suffix: "withdrawal" → withdraw,
     "deployment" → deploy, "closure" → close, "evacuation" → evacuate, "occupation" → occupy,
-    "suspension" → suspend, "invasion" → invade, "expulsion" → expel, "extradition" → extradite, "lifting"
-    → lift, "easing" → ease; a noun that is its verb ("release", "blockade") → itself."""
+    "mobilization" → mobilize, "suspension" → suspend, "invasion" → invade, "expulsion" → expel,
+    "extradition" → extradite, "lifting" → lift, "easing" → ease; a noun that is its verb ("release",
+    "blockade") → itself."""
     out = [noun]
     for suffix, endings in _ACTION_SUFFIXES:
         if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
