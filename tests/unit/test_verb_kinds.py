@@ -344,3 +344,19 @@ def test_a_naming_verb_parsed_as_a_clause_still_rebuts(extract: Extract) -> None
 )
 def test_readiness_raised_and_mobilization_declared_mobilize(extract: Extract, text: str) -> None:
     assert ("MOBILIZE", "troops") in _asserted(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("A Kenyan student died as a result of torture while in Ugandan police custody.", "UGA", "KEN"),
+        ("A journalist died after torture at the hands of Syrian security forces.", "SYR", None),
+    ],
+)
+def test_harm_in_someones_hands_is_theirs(
+    extract: Extract, text: str, actor: str, recipient: str | None
+) -> None:
+    found = [m for m in extract(text) if m.type == "ASSAULT"]
+    assert [a.country for m in found for a in m.actor] == [actor]
+    if recipient is not None:
+        assert [r.country for m in found for r in m.recipient] == [recipient]

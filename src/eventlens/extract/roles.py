@@ -412,6 +412,23 @@ def performer(noun: Token) -> Token | None:
     return None
 
 
+def _inflicter(noun: Token) -> Token | None:
+    """Who inflicted harm a noun names on someone in their hands, told in its clause: "at the hands of
+    Syrian security forces", "in Israeli police custody" (the custody's keeper: its modifiers)."""
+    clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
+    for token in (*noun.children, *clause.children):
+        if token.dep_ != "prep":
+            continue
+        held = next((g for g in token.children if g.dep_ == "pobj"), None)
+        if held is None:
+            continue
+        if token.lower_ == "at" and held.lower_ == "hands":
+            return next((o for of in held.children if of.lower_ == "of" for o in of.children), None)
+        if token.lower_ == "in" and held.lemma_.lower() == "custody":
+            return held if any(c.dep_ in ("amod", "compound", "poss") for c in held.children) else None
+    return None
+
+
 def _nominal_roles(trigger: Trigger) -> Roles:
     noun = trigger.head
     # a possessor is the doer, unless it is a time ("Sunday's attack", "last week's talks")
@@ -433,7 +450,7 @@ def _nominal_roles(trigger: Trigger) -> Roles:
         # "X stated, in a telephone call with Y, ...": the one who speaks takes part in the call.
         actor = subject_of(noun.head.head)
     if actor is None:
-        actor = answering(noun) or performer(noun)
+        actor = answering(noun) or performer(noun) or _inflicter(noun)
     # An event noun's own "of" phrase names what it is done to: "the expulsion of two diplomats".
     of = frozenset() if trigger.sense.type in _OF_IS_AGENT else frozenset({"of"})
     recipients = _prep_objects(noun, _recipient_preps(trigger.sense.type) | of)
