@@ -360,3 +360,8 @@ def test_harm_in_someones_hands_is_theirs(
     assert [a.country for m in found for a in m.actor] == [actor]
     if recipient is not None:
         assert [r.country for m in found for r in m.recipient] == [recipient]
+
+
+def test_the_noun_a_relative_clause_qualifies_is_its_verbs_object(extract: Extract) -> None:
+    # "a target he has met": the target is what is met, so no meeting (nonevent_objects: meet + target)
+    assert _asserted(extract("The minister said the lower deficit was a target he had now met.")) == []

@@ -265,7 +265,20 @@ class _Clause:
             if child.dep_ in ("prt", "advmod"):
                 self.particles.setdefault(child.lower_, child)
         self.objects = [o for c in verb.children if c.dep_ in _OBJECT_DEPS for o in standing_for(c)]
+        if _object_is_antecedent(verb, subject):
+            self.objects += standing_for(verb.head)  # "a target he has met": what it is done to
         self.preps = [c for holder in (verb, *self.objects) for c in holder.children if c.dep_ in _PREP_DEPS]
+
+
+def _object_is_antecedent(verb: Token, subject: Token | None) -> bool:
+    """A relative clause with a subject of its own and no object: the noun it qualifies is its object
+    ("a target he says he has met", "the sanctions Washington imposed")."""
+    return (
+        verb.dep_ == "relcl"
+        and subject is not None
+        and subject.lower_ not in ("who", "which", "that")
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _satisfies(pattern: VerbPattern, clause: _Clause) -> tuple[tuple[Token, ...], int] | None:
