@@ -54,7 +54,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
-_MUTUAL_FORCE = frozenset({"ASSAULT"})
+# Words of fighting between two sides: "clashed", "exchanged fire", "fighting", "skirmishes".
+_MUTUAL_FORCE = frozenset({"clash", "exchange", "trade", "fight", "fighting", "skirmish", "battle", "duel"})
 # Events by unnamed people coded to the country where they happened: violence (as above) and protest
 # ("protests spread across Iran": PLOVER codes a protest by its country's civilians).
 _PLACED = _UNATTRIBUTED | {"PROTEST"}
@@ -385,6 +386,8 @@ class Extractor:
                 recipients, implied = around
             elif implied and (struck := _claimant_struck(type_, actors, claimant)):
                 recipients, implied = struck, False  # the reporting state says it was struck
+            elif implied and _fought_each_other(cand, type_, actors):
+                recipients = actors  # "Indian and Pakistani troops exchanged fire": each against the other
             elif implied:
                 recipients = self._default_recipient(type_, actors, discourse)
         if not implied:
@@ -454,13 +457,10 @@ class Extractor:
     def _default_recipient(
         self, type_: str, actors: tuple[Entity, ...], discourse: Discourse
     ) -> tuple[Entity, ...]:
-        """Where the text names no one: for force used by the forces of several states together ("clashed",
-        "exchanged fire"), each other; the actor's counterpart so far, else the actor's own polity, as
+        """Where the text names no one: the actor's counterpart so far, else the actor's own polity, as
         PLOVER codes domestic events."""
         if len(actors) > 1 and type_ in _RECIPROCAL:
             return ()  # "A and B signed a deal": each is the other's counterpart already
-        if type_ in _MUTUAL_FORCE and len({a.country for a in actors if is_state(a.country)}) > 1:
-            return actors  # "Indian and Pakistani troops exchanged fire": each against the other
         other = discourse.counterpart_of(type_, actors)
         if other:
             return (Entity(text=other, country=other, name=other),)
@@ -575,6 +575,15 @@ def _denied_as_told(
     told_actors, told_recipients = discourse.last_dyad.get(type_, ((), ()))
     same_side = {a.country for a in told_actors} & {a.country for a in actors}
     return told_recipients if same_side else ()
+
+
+def _fought_each_other(cand: Candidate, type_: str, actors: tuple[Entity, ...]) -> bool:
+    """Fighting between the forces of several states named together, with no one else named ("Indian
+    and Pakistani troops exchanged fire", "clashed"): each side is the other's recipient. A strike made
+    together ("US and British jets struck targets") is not: its targets are elsewhere."""
+    if type_ != "ASSAULT" or len({a.country for a in actors if is_state(a.country)}) < 2:
+        return False
+    return any(word.lemma_.lower() in _MUTUAL_FORCE for word in cand.trigger.words)
 
 
 def _claimant_struck(type_: str, actors: tuple[Entity, ...], claimant: Entity | None) -> tuple[Entity, ...]:

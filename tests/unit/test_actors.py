@@ -297,6 +297,20 @@ def test_a_person_out_of_all_roles_keeps_the_country_of_the_latest() -> None:
     later = coder.code("Ann Smith", on=dt.date(2020, 1, 1))
     assert later is not None and (later.country, later.sector) == ("GRC", None)
     assert coder.code("Ann Smith", on=dt.date(2000, 1, 1)) is None  # no role begun yet, two countries
+    one_name = (
+        ActorRow("actor", "EUR", "IGO", "Ann Smith", dt.date(2003, 1, 1), dt.date(2003, 7, 1)),
+        ActorRow("actor", "GRC", "GOV", "Ann Smith", dt.date(2009, 10, 6), dt.date(2011, 11, 12)),
+    )
+    later = ActorCoder(_kb({"ann smith": one_name})).code("Ann Smith", on=dt.date(2020, 1, 1))
+    assert later is not None and (later.country, later.sector) == ("GRC", None)
+
+
+def test_a_surname_of_several_retired_people_codes_nothing() -> None:
+    both = (
+        ActorRow("surname", "AAA", "GOV", "Ann Smith", dt.date(2000, 1, 1), dt.date(2004, 1, 1)),
+        ActorRow("surname", "BBB", "GOV", "Bob Smith", dt.date(2010, 1, 1), dt.date(2012, 1, 1)),
+    )
+    assert ActorCoder(_kb({"smith": both})).code("Smith", on=dt.date(2022, 1, 1)) is None
 
 
 # -- IGOs and armed groups ----------------------------------------------------------------------------

@@ -361,12 +361,17 @@ def _refused(cand: Candidate, verb: Token, actor: Token | None, lexicon: Lexicon
 def _refused_ahead(cand: Candidate, lexicon: Lexicon) -> Candidate | None:
     """A cooperative act its doer says it will not do is a refusal, the doer's REJECT (PLOVER manual:
     "all rejections and refusals"): "the rebels will not release the hostages until ...", "France
-    won't lift the ban", "Turkey said it would not reopen the crossing". A past negation ("did not
-    release") tells what did not happen and stays negated. None for any other act."""
+    won't lift the ban", "Turkey said it would not reopen the crossing": said by no one else, or by the
+    doer (a pronoun in the speaker's clause stands for the speaker). A past negation ("did not release")
+    tells what did not happen and stays negated. None for any other act."""
     head = cand.trigger.head
     if cand.modality != "negated" or cand.trigger.nominal or not refused_ahead(head):
         return None
-    refusal = _refused(cand, head, subject_of(head), lexicon)
+    doer = subject_of(head)
+    speaker = cand.attribution.speaker if cand.attribution is not None else None
+    if speaker is not None and (doer is None or (doer.pos_ != "PRON" and doer != speaker)):
+        return None  # "analysts said Russia would not withdraw": a forecast by others, no refusal
+    refusal = _refused(cand, head, doer, lexicon)
     return None if refusal is None else replace(refusal, modality=None)
 
 
@@ -381,18 +386,15 @@ _RELATIVES = frozenset({"that", "which"})
 
 def _proposed(cand: Candidate) -> bool:
     """An act a text or plan is written to bring about: "a resolution that aims to tighten sanctions and
-    impose a blockade", "a bill seeking to ban the app", "a plan aimed at ending the war". Its content,
-    no event of the text's authors (they may adopt it: that is an event of its own)."""
+    impose a blockade", "a bill seeking to ban the app". Its content, no event of the text's authors
+    (they may adopt it: that is an event of its own)."""
     head = cand.trigger.head
     if cand.trigger.nominal and head.dep_ in ("dobj", "nsubjpass"):
         head = head.head  # "tighten sanctions": the verb that does it to the noun
     head = first_conjunct(head)
-    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _AIMING:
-        aiming = head.head
-    elif head.dep_ == "pcomp" and head.head.lower_ == "at" and head.head.head.lemma_.lower() == "aim":
-        aiming = head.head.head
-    else:
+    if head.dep_ != "xcomp" or head.head.lemma_.lower() not in _AIMING:
         return False
+    aiming = head.head
     if aiming.dep_ in ("relcl", "acl"):
         return aiming.head.lemma_.lower() in _PROPOSALS
     subject = next((c for c in aiming.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -536,7 +538,8 @@ def sentence_candidates(
         elif gov is not None and gov.sense.frame == "deny" and not cand.roles.actor:
             raw[i] = _denied_own(cand, gov.head)
         elif cand.trigger.nominal and (disowner := _disowner(cand.trigger.head)) is not None:
-            raw[i] = _disowned(cand, disowner)
+            if not cand.roles.actor or set(expand(disowner)) == set(cand.roles.actor):
+                raw[i] = _disowned(cand, disowner)  # not "had nothing to do with Israel's strike"
         elif (refusal := _refused_ahead(cand, lexicon)) is not None:
             refusals[i] = refusal
     refusing = {c.trigger.head.i for c in refusals.values() if c is not None}

@@ -74,15 +74,16 @@ def _aux_words(token: Token) -> set[str]:
     return words
 
 
-def _unhesitating(head: Token) -> bool:
-    """An act one "will not hesitate" to do: the negation is of the hesitation, the act is intended."""
+def _unhesitating(head: Token) -> set[str] | None:
+    """For an act one did or will "not hesitate" to do (the negation is of the hesitation, not of the
+    act), the auxiliaries on "hesitate"; None for any other act."""
     first = first_conjunct(head)
     governor = first.head
-    return (
-        first.dep_ == "xcomp"
-        and governor.lemma_.lower() == "hesitate"
-        and any(c.dep_ == "neg" for c in governor.children)
-    )
+    if first.dep_ != "xcomp" or governor.lemma_.lower() != "hesitate":
+        return None
+    if not any(c.dep_ == "neg" for c in governor.children):
+        return None
+    return {c.lower_ for c in governor.children if c.dep_ == "aux"}
 
 
 def _infinitive(verb: Token) -> bool:
@@ -90,11 +91,15 @@ def _infinitive(verb: Token) -> bool:
 
 
 def refused_ahead(head: Token) -> bool:
-    """True where the act is said not to be going to happen by its own doer's will: "will not", "won't",
-    "would not", "shall not" on its verb ("the rebels will not release the hostages")."""
+    """True where the act is said not to be going to happen: "will not", "won't", "would not", "shall
+    not" on its verb ("the rebels will not release the hostages"); not "would not have released" (what
+    did not happen under another past)."""
     children = list(head.children)
-    return any(c.dep_ == "neg" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would"} for c in children
+    auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
+    return (
+        any(c.dep_ == "neg" for c in children)
+        and bool(auxiliaries & (_FUTURE_AUX | {"would"}))
+        and "have" not in auxiliaries
     )
 
 
@@ -109,8 +114,10 @@ def _negated(token: Token, idiom: bool) -> bool:
 def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
     """Negated, hypothetical or future, from auxiliaries, negators, conditionals and intent verbs."""
     idiom = any(w.lemma_.lower() in _NEGATION_IDIOMS for w in words)
-    if _unhesitating(head):
-        return "future"  # "would not hesitate to use force": will use it
+    unhesitating = _unhesitating(head)
+    if unhesitating is not None:
+        # "would not hesitate to use force": will use it; "did not hesitate to open fire": did
+        return "future" if unhesitating & (_FUTURE_AUX | {"would"}) else None
     if _negated(head, idiom):
         return "negated"
     aux = _aux_words(head)

@@ -27,6 +27,7 @@ from eventlens.errors import KnowledgeBaseError
 from eventlens.extract.lexicon import Sense, packaged_rows
 from eventlens.extract.patterns import VerbPatterns, of_objects, standing_for
 from eventlens.ontology import Ontology
+from eventlens.resolve.kb import load_tables
 
 __all__ = ["ObjectVerbs", "Reading"]
 
@@ -73,14 +74,19 @@ class ObjectVerbs:
 
         Raises KnowledgeBaseError when a row names an unknown kind or PLOVER type or mode.
         """
-        return cls.from_rows(packaged_rows("eventlens.extract", "object_verbs.tsv")[1:], VerbPatterns.load())
+        people = frozenset(key for key, (_, weapon) in load_tables().agents.items() if not weapon)
+        rows = packaged_rows("eventlens.extract", "object_verbs.tsv")[1:]
+        return cls.from_rows(rows, VerbPatterns.load(), people=people)
 
     @classmethod
-    def from_rows(cls, rows: list[list[str]], patterns: VerbPatterns) -> ObjectVerbs:
+    def from_rows(
+        cls, rows: list[list[str]], patterns: VerbPatterns, *, people: frozenset[str] = frozenset()
+    ) -> ObjectVerbs:
         """From rows (kind, key, type, mode, source) and the dictionary, whose plain verb + object
         patterns for an ending verb coded with a `code` row's CAMEO code name ended objects, and those
-        for a giving verb coded with a `given` row's code name goods (the majority reading per noun; an
-        `object` or `goods` row of ours wins).
+        for a giving verb coded with a `given` row's code name goods where two patterns or more agree and
+        the noun is none of `people` (the agent table's people and units: "sent troops" is no aid); the
+        majority reading per noun; an `object` or `goods` row of ours wins.
 
         Raises KnowledgeBaseError on an unknown kind, PLOVER type or mode.
         """
@@ -95,7 +101,8 @@ class ObjectVerbs:
         ending = frozenset(table["verb"])
         ended = {**_dictionary_objects(patterns, ending, table["code"]), **_senses(table["object"])}
         giving = frozenset(table["give"])
-        goods = {**_dictionary_objects(patterns, giving, table["given"]), **_senses(table["goods"])}
+        given = _dictionary_objects(patterns, giving, table["given"], least=2)
+        goods = {**{n: s for n, s in given.items() if n not in people}, **_senses(table["goods"])}
         return cls(
             ending=ending,
             ended=ended,
@@ -176,11 +183,12 @@ def _sense(ontology: Ontology, type_: str, mode: str, where: str) -> Sense:
 
 
 def _dictionary_objects(
-    patterns: VerbPatterns, verbs: frozenset[str], codes: dict[str, Sense | None]
+    patterns: VerbPatterns, verbs: frozenset[str], codes: dict[str, Sense | None], *, least: int = 1
 ) -> dict[str, Sense]:
-    """Head nouns of the dictionary's plain verb + object patterns written for one of the ending `verbs`
-    whose CAMEO code starts with one of `codes` ("cut supplies" 162, "relax rules" 081), each with its
-    majority reading (the code row's, or the pattern's own where that is None)."""
+    """Head nouns of the dictionary's plain verb + object patterns written for one of `verbs` whose CAMEO
+    code starts with one of `codes` ("cut supplies" 162, "relax rules" 081, "send food" 073), each with
+    its majority reading (the code row's, or the pattern's own where that is None), where at least
+    `least` patterns name it."""
     votes: dict[str, Counter[Sense]] = defaultdict(Counter)
     for pattern in patterns:
         if pattern.verb not in verbs or pattern.sense is None:
@@ -194,4 +202,6 @@ def _dictionary_objects(
         for words in pattern.objects:
             if len(words) == 1 and words[0] not in ("$", "+"):
                 votes[words[0]][reading] += 1
-    return {noun: counts.most_common(1)[0][0] for noun, counts in sorted(votes.items())}
+    return {
+        noun: counts.most_common(1)[0][0] for noun, counts in sorted(votes.items()) if counts.total() >= least
+    }

@@ -58,7 +58,15 @@ _TIMES = frozenset({"DATE", "TIME"})
 _ACCUSED_PREPS = frozenset({"over", "about", "against"})
 _ADDRESSED_PREPS = frozenset({"to", "with"})
 # Words by which a subject answers for an act: "claimed responsibility for", "is responsible for".
-_ANSWERING = frozenset({"responsibility", "responsible", "credit", "blame"})
+_ANSWERING = frozenset({"responsibility", "credit"})
+# Verbs by which a subject takes or rejects responsibility as its own: "claimed responsibility for";
+# not "gave credit for ... to X", not "holds X responsible".
+_OWNING = frozenset({"claim", "take", "accept", "bear", "assume", "admit", "acknowledge", "deny", "disclaim"})
+# Verbs by which someone issues a document as their own (English usage).
+_ISSUING = frozenset(
+    {"release", "issue", "publish", "adopt", "pass", "approve", "file", "lodge", "post", "submit", "table"}
+    | {"sign", "send", "put", "unveil", "present", "circulate", "write", "deliver", "make", "draft"}
+)
 # Verbs by which someone voices or adopts an intent as their own (English usage).
 _VOICING = frozenset(
     {"announce", "declare", "express", "voice", "signal", "confirm", "reaffirm", "repeat", "renew", "state"}
@@ -204,8 +212,9 @@ def _intender(intent: Token) -> Token | None:
 
 def _issuer(document: Token) -> Token | None:
     """Who issued a document: its possessor ("Amnesty's report"), its "by" or "from" phrase ("a letter
-    from the foreign minister"), else the subject of the verb it is the object of ("Amnesty released a
-    report", "Iran said in a statement")."""
+    from the foreign minister"), its name modifier ("a UN report"), else the subject of a verb that
+    issues it ("Amnesty released a report") or speaks through it ("Iran said in a statement"); not of
+    one that answers it ("denied a report claiming ...", "responded to a statement condemning ...")."""
     owner = next((c for c in document.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
@@ -213,9 +222,14 @@ def _issuer(document: Token) -> Token | None:
         found = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if found is not None:
             return found
-    governor = document.head.head if document.dep_ == "pobj" else document.head
-    if document.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
-        return subject_of(governor)
+    named = next((c for c in document.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if named is not None:
+        return named
+    if document.dep_ == "dobj" and document.head.lemma_.lower() in _ISSUING:
+        return subject_of(document.head)
+    if document.dep_ == "pobj" and document.head.lower_ in ("in", "through"):
+        governor = document.head.head
+        return subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
     return None
 
 
@@ -277,14 +291,25 @@ def _stranded_object(prep: Token) -> list[Token]:
 
 
 def _accused_not_addressed(trigger: Trigger, recipients: list[Token]) -> list[Token]:
-    """An accusation's recipient is the accused: where it names what it is over ("complained to the UN
-    over Israeli air raids", "lodged a complaint with the EU about Turkish incursions"), the one it is
-    addressed to is its audience, not its recipient."""
+    """An accusation's recipient is the accused: where what it is over names its doer ("complained to
+    the UN over Israeli air raids", "lodged a complaint with the EU about Turkish incursions"), the one
+    it is addressed to is its audience, not its recipient."""
     words = trigger.words
-    if not any(_prep_objects(w, _ACCUSED_PREPS) for w in words):
-        return recipients
+    if not any(_names_doer(o) for w in words for o in _prep_objects(w, _ACCUSED_PREPS)):
+        return recipients  # "complained to Washington about the arms sale": the addressee is accused
     addressed = {t for w in words for t in _prep_objects(w, _ADDRESSED_PREPS)}
     return [r for r in recipients if r not in addressed]
+
+
+def _names_doer(noun: Token) -> bool:
+    """An act's noun phrase that names its doer: a possessor ("Turkey's incursions"), a nationality or
+    place word ("Israeli air raids"), or a "by" phrase ("raids by Israeli jets")."""
+    return any(
+        c.dep_ == "poss"
+        or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+        or (c.dep_ == "prep" and c.lower_ == "by")
+        for c in noun.children
+    )
 
 
 def _recipient_preps(type_: str | None) -> frozenset[str]:
@@ -395,8 +420,10 @@ def answering(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None
     holder = prep.head
-    if prep.lower_ == "for" and holder.lemma_.lower() in _ANSWERING and holder.head.pos_ in ("VERB", "AUX"):
-        return subject_of(holder.head)  # "responsibility" its object, "responsible" its complement
+    if prep.lower_ == "for" and holder.lemma_.lower() in _ANSWERING and holder.dep_ == "dobj":
+        return subject_of(holder.head) if holder.head.lemma_.lower() in _OWNING else None
+    if prep.lower_ == "for" and holder.lower_ == "responsible" and holder.dep_ == "acomp":
+        return subject_of(holder.head) if holder.head.lemma_.lower() == "be" else None
     if prep.lower_ == "behind" and holder.lemma_.lower() == "be":
         return subject_of(holder)
     return None

@@ -168,7 +168,7 @@ def hyphenated(token: Token) -> str | None:
     doc, i = token.doc, token.i
     if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
         return None
-    return f"{doc[i - 2].lower_}-{token.lower_}"
+    return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"  # "sit-ins" → sit-in
 
 
 def _light_objects(verb: Token) -> list[Token]:

@@ -319,9 +319,10 @@ def _inside(inner: _Match, outer: _Match) -> bool:
 
 def _resolve(rows: list[ActorRow], on: dt.date | None) -> ActorRow | None:
     """The role that holds on `on` (None: the latest role); None when the phrase names several actors
-    who hold roles of different countries then. Where none of them holds one, the latest dated role
-    begun by then gives the country, without a sector ("George Papandreou" in 2020: Greece's former
-    prime minister, not his 2003 role in the European Union's presidency)."""
+    who hold roles of different countries then, or when a surname alone names several people. Where
+    none holds a role then, the latest role begun by then gives the country, without a sector: one
+    person's full name under several spellings ("George Papandreou" in 2020: Greece's former prime
+    minister, not his 2003 role in the European Union's presidency)."""
     by_name: dict[str, list[ActorRow]] = {}
     for row in rows:
         by_name.setdefault(row.name, []).append(row)
@@ -329,12 +330,11 @@ def _resolve(rows: list[ActorRow], on: dt.date | None) -> ActorRow | None:
     if len(by_name) > 1:
         current = {name: rs for name, rs in by_name.items() if any(_holds(r, on) for r in rs)}
         by_name = current or by_name
-    if len(by_name) > 1 and len({r.country for rs in by_name.values() for r in rs}) > 1:
-        begun = [r for rs in by_name.values() for r in rs if r.dated and (on is None or _begun(r, on))]
-        if current or not begun:
-            return None
-        return replace(max(begun, key=lambda r: r.start or dt.date.min), sector=None)
     candidates = [row for rs in by_name.values() for row in rs]
+    if len(by_name) > 1 and len({r.country for r in candidates}) > 1:
+        if current or any(r.kind == "surname" for r in candidates):
+            return None
+        return _latest_begun(candidates, on)
     holding = [row for row in candidates if row.dated and _holds(row, on)]
     if holding:
         return max(holding, key=lambda r: r.start or dt.date.min)
@@ -343,7 +343,14 @@ def _resolve(rows: list[ActorRow], on: dt.date | None) -> ActorRow | None:
         return undated[0]
     if on is None:
         return max(candidates, key=lambda r: r.start or dt.date.min)
-    return replace(candidates[0], sector=None)
+    return _latest_begun(candidates, on) or replace(candidates[0], sector=None)
+
+
+def _latest_begun(rows: list[ActorRow], on: dt.date | None) -> ActorRow | None:
+    """The latest dated role of `rows` begun by `on` (any, with no date), without its sector; None if
+    none has begun."""
+    begun = [r for r in rows if r.dated and (on is None or _begun(r, on))]
+    return replace(max(begun, key=lambda r: r.start or dt.date.min), sector=None) if begun else None
 
 
 def _begun(row: ActorRow, on: dt.date) -> bool:

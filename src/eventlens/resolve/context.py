@@ -51,11 +51,19 @@ _STATE_NOUNS = frozenset(
         "leadership",
     }
 )
+# Bare definite nouns that refer back to a non-state group ("Hezbollah ... the group denied it"), with
+# the sectors of what each may refer to.
+_ARMED = frozenset({"REB", "IMG", "UAF", "INS", "SEP"})
+_GROUP_NOUNS: dict[str, frozenset[str]] = {
+    "group": _ARMED | {"OPP", "PTY", "NGO"},
+    "movement": _ARMED | {"OPP", "PTY"},
+    "faction": _ARMED | {"OPP", "PTY"},
+    "militia": _ARMED,
+    "organisation": frozenset({"NGO", "IGO"}),
+    "organization": frozenset({"NGO", "IGO"}),
+}
 # Plural nouns that, as "the two ..." or "both ...", stand for the last two states named ("Ethiopia and
 # Eritrea ... the two countries", "both sides", "the two leaders").
-# Bare definite nouns that refer back to a non-state group ("Hezbollah ... the group denied it").
-_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "faction"})
-_GROUP_SECTORS = frozenset({"REB", "IMG", "UAF", "INS", "SEP", "OPP", "PTY", "NGO", "IGO", "MED", "LAB"})
 _PAIR_NOUNS = frozenset(
     {"country", "nation", "state", "side", "government", "leader", "neighbour", "neighbor", "rival"}
     | {"foe", "capital", "delegation"}
@@ -437,12 +445,21 @@ class ArticleCoder:
         """The armed group, party or organisation a bare definite "the group" ("the movement", "the
         militia", "the organisation") refers back to: the latest one coded before it; None when the
         phrase says more ("the group of experts", "a rebel group") or none came before."""
-        if head.lemma_.lower() not in _GROUP_NOUNS or head.tag_ != "NN":
+        lemma = head.lemma_.lower()
+        sectors = _GROUP_NOUNS.get(lemma)
+        if (
+            sectors is None
+            or head.tag_ != "NN"
+            or [c.lower_ for c in head.children] not in (["the"], ["this"])
+        ):
             return None
-        if [c.lower_ for c in head.children] not in (["the"], ["this"]):
+        earlier = [(i, e) for i, e, _ in self._memory.groups if i < head.i and e.sector in sectors]
+        if not earlier:
             return None
-        earlier = [e for i, e, _ in self._memory.groups if i < head.i and e.sector in _GROUP_SECTORS]
-        return earlier[-1] if earlier else None
+        index, entity = earlier[-1]
+        # "... formed a group and attacked a village. The group ...": the nearer group is meant
+        between = self._doc[index + 1 : head.i]
+        return None if any(t.lemma_.lower() == lemma for t in between) else entity
 
     def _pronoun(self, head: Token, lower: str) -> Entity | None:
         if lower in _RELATIVE and head.head.head is not head.head:
