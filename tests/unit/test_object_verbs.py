@@ -90,13 +90,16 @@ def test_table_rows_and_dictionary_objects() -> None:
 
 
 def test_giving_rows_and_dictionary_goods() -> None:
-    """The dictionary's aid patterns of a giving verb name goods; a goods row of ours wins; a pattern of
-    another code or verb names none."""
+    """The dictionary's aid patterns of a giving verb name goods where two or more agree and the noun is no
+    person; a goods row of ours wins; a pattern of another code or verb names none."""
     patterns = VerbPatterns.from_rows(
         [
             ["send", "-", "-", "blankets", "-", "073", "AID", "-", "-", "20"],
+            ["send", "-", "-", "blankets|tents", "-", "070", "AID", "-", "-", "23"],
             ["send", "-", "-", "envoy", "-", "042", "CONSULT", "-", "-", "21"],
             ["bake", "-", "-", "bread", "-", "073", "AID", "-", "-", "22"],
+            ["send", "-", "-", "medics", "-", "073", "AID", "-", "-", "24"],
+            ["send", "-", "-", "medics", "-", "070", "AID", "-", "-", "25"],
         ]
     )
     rows = [
@@ -104,8 +107,9 @@ def test_giving_rows_and_dictionary_goods() -> None:
         ["given", "07", "AID", "-", "manual"],
         ["goods", "money", "AID", "-", "ours"],
     ]
-    verbs = ObjectVerbs.from_rows(rows, patterns)
+    verbs = ObjectVerbs.from_rows(rows, patterns, people=frozenset({"medics"}))
     assert verbs.giving == frozenset({"send"})
+    # "tents" has one pattern only; "medics" are people, sent rather than given
     assert verbs.goods == {"blankets": Sense("AID", None, "plain"), "money": Sense("AID", None, "plain")}
 
 
