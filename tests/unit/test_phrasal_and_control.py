@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from eventlens.extract.roles import subject_of
+from eventlens.extract.subjects import subject_of
 from eventlens.nlp import load_pipeline
 
 Coder = Callable[[str], list[tuple[str, tuple[str | None, ...], tuple[str | None, ...]]]]

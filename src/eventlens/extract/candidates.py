@@ -15,9 +15,17 @@ from spacy.tokens import Span, Token
 from eventlens.extract.claims import Attribution, attribute
 from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spelled_claim
 from eventlens.extract.lexicon import Lexicon, Sense
-from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, first_conjunct, modality_of, refused_ahead
-from eventlens.extract.roles import Roles, answering, expand, find_roles, performer, subject_of
+from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of, refused_ahead
+from eventlens.extract.nonfacts import (
+    conditional_on_other,
+    disowner,
+    not_stated_as_fact,
+    out_of_question,
+    proposed,
+)
+from eventlens.extract.roles import Roles, answering, expand, find_roles, performer
 from eventlens.extract.spans import first_char
+from eventlens.extract.subjects import subject_of
 from eventlens.extract.triggers import (
     DEFINITE,
     EVENT_NOUNS_TRANSPARENT,
@@ -74,10 +82,6 @@ _NOT_AGENTIVE = frozenset(
 _ARRIVAL = frozenset(
     {"arrive", "come", "gather", "assemble", "converge", "travel", "fly", "head", "return", "convene"}
 )
-# Verbs whose infinitive complement happened: "began to withdraw", "continued to shell".
-_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "proceed", "keep"})
-# Marks of a clause that states an aim or a condition, not a fact.
-_UNFACTUAL_MARKS = frozenset({"to", "if", "unless", "whether", "lest"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
 _THREAT_IDIOMS = frozenset({"regret"})
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "REJECT", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
@@ -222,39 +226,18 @@ def _quote_attribution(speaker: Token | None) -> Attribution | None:
     return Attribution(speaker=speaker, stance="asserts", frame=speaker) if speaker is not None else None
 
 
-def _unless(head: Token) -> bool:
-    """'will withdraw its force unless ...': an act made conditional on the other side's behaviour."""
-    return any(c.dep_ == "advcl" and any(g.lower_ == "unless" for g in c.children) for c in head.children)
-
-
-def _not_stated_as_fact(head: Token) -> bool:
-    """Inside a purpose or conditional clause ("troops moved in to besiege the town", "if they set fire
-    to the depot", "efforts to hand over the suspects"), an infinitive that depends on another verb
-    ("sought to give assurances", "appeared to try to assuage"), or a participle that only says how or
-    why ("rejected the denial, citing monitoring data"): the clause does not say the act took place."""
-    verb = next((n for n in (head, *head.ancestors) if n.pos_ in ("VERB", "AUX")), None)
-    for node in (head, *head.ancestors):
-        marks = {c.lower_ for c in node.children if c.dep_ in ("mark", "aux")}
-        if node.dep_ in ("advcl", "acl") and marks & _UNFACTUAL_MARKS:
-            return True
-        if node.dep_ == "xcomp" and "to" in marks and node.head.lemma_.lower() not in _ASPECTUAL:
-            return True
-        if node == verb and node.dep_ == "advcl" and node.tag_ == "VBG" and not marks:
-            return not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-    return False
-
-
 def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Candidate | None:
     sense = _call_sense(trigger, trigger.sense)
     if sense.type is None:
         return None
     roles = find_roles(replace(trigger, sense=sense))
     modality = modality_of(trigger.head, trigger.words)
-    if sense.origin == "cameo" and (modality is not None or _not_stated_as_fact(trigger.head)):
+    if sense.origin == "cameo" and (modality is not None or not_stated_as_fact(trigger.head)):
         # The dictionary's reach is wide: what it adds is kept only where the text states a fact.
         return None
     lemma = trigger.head.lemma_.lower()
-    type_, mode, modality = _retype(sense, modality, conditional=_unless(trigger.head), lemma=lemma)
+    conditional = conditional_on_other(trigger.head)
+    type_, mode, modality = _retype(sense, modality, conditional=conditional, lemma=lemma)
     if type_ == "RETREAT" and trigger.nominal and announcing_verb(trigger.head) is not None:
         # PLOVER manual, CONCEDE: "declarations (but not implementations) of ceasefires and withdrawals
         # from territory" ("announced the withdrawal of its troops")
@@ -375,58 +358,6 @@ def _refused_ahead(cand: Candidate, lexicon: Lexicon) -> Candidate | None:
     return None if refusal is None else replace(refusal, modality=None)
 
 
-# What a text or plan is written to do is its content, not an act of anyone's yet (English usage).
-_PROPOSALS = frozenset(
-    {"resolution", "bill", "draft", "proposal", "plan", "law", "legislation", "amendment", "decree"}
-    | {"measure", "motion", "initiative", "agreement", "deal", "accord", "treaty", "programme", "policy"}
-)
-_AIMING = frozenset({"aim", "seek", "intend", "design", "mean", "try", "attempt", "propose"})
-_RELATIVES = frozenset({"that", "which"})
-
-
-def _proposed(cand: Candidate) -> bool:
-    """An act a text or plan is written to bring about: "a resolution that aims to tighten sanctions and
-    impose a blockade", "a bill seeking to ban the app". Its content, no event of the text's authors
-    (they may adopt it: that is an event of its own)."""
-    head = cand.trigger.head
-    if cand.trigger.nominal and head.dep_ in ("dobj", "nsubjpass"):
-        head = head.head  # "tighten sanctions": the verb that does it to the noun
-    head = first_conjunct(head)
-    if head.dep_ != "xcomp" or head.head.lemma_.lower() not in _AIMING:
-        return False
-    aiming = head.head
-    if aiming.dep_ in ("relcl", "acl"):
-        return aiming.head.lemma_.lower() in _PROPOSALS
-    subject = next((c for c in aiming.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lower_ not in _RELATIVES and subject.lemma_.lower() in _PROPOSALS
-
-
-_SHARES = frozenset({"role", "part", "hand", "involvement"})
-
-
-def _disowner(noun: Token) -> Token | None:
-    """Who says they had no share in an act a noun names: the subject of "played no role in the attack",
-    "had no part in", "had nothing to do with", "was not involved in". None for any other position."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep":
-        return None
-    holder = prep.head
-    if prep.lower_ == "in" and holder.lemma_.lower() == "involve":
-        if not any(c.dep_ == "neg" for c in holder.children):
-            return None
-        return next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if prep.lower_ == "with" and holder.lemma_.lower() == "do" and holder.head.lower_ == "nothing":
-        verb = holder.head.head  # "had nothing to do with"
-        return subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    if prep.lower_ != "in":
-        return None
-    verb = holder.head if holder.lemma_.lower() in _SHARES else holder  # "in" under the noun or the verb
-    shares = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _SHARES]
-    if verb.pos_ in ("VERB", "AUX") and any(any(d.lower_ == "no" for d in c.children) for c in shares):
-        return subject_of(verb)
-    return None
-
-
 def _disowned(cand: Candidate, disowner: Token) -> Candidate:
     """ "Its forces played no role in the attack": a denial of the act, theirs to have done, claimed by
     whoever says so (the speaker of the clause, else they themselves)."""
@@ -444,21 +375,6 @@ def _denied_own(cand: Candidate, verb: Token) -> Candidate:
     if denier is None:
         return cand
     return replace(cand, roles=replace(cand.roles, actor=expand(denier)), denied=True)
-
-
-def _out_of_question(head: Token) -> tuple[Token, Token | None] | None:
-    """(copula, whom for) where an act is "out of the question" ("talks with Hamas are out of the
-    question for Israel")."""
-    copula = head.head
-    if head.dep_ != "nsubj" or copula.lemma_.lower() != "be":
-        return None
-    for out in (c for c in copula.children if c.dep_ == "prep" and c.lower_ == "out"):
-        for of in (c for c in out.children if c.lower_ == "of"):
-            question = next((g for g in of.children if g.lemma_.lower() == "question"), None)
-            if question is not None:
-                preps = (c for c in question.children if c.dep_ == "prep" and c.lower_ == "for")
-                return copula, next((g for p in preps for g in p.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def _subsidiary(cand: Candidate, raw: dict[int, Candidate]) -> bool:
@@ -533,20 +449,20 @@ def sentence_candidates(
         governed[i] = raw.get(gov.head.i) if gov else None
         if gov is not None and gov.sense.frame == "refuse":
             refusals[i] = _refused(cand, gov.head, subject_of(gov.head), lexicon)
-        elif (excluded := _out_of_question(cand.trigger.head)) is not None:
+        elif (excluded := out_of_question(cand.trigger.head)) is not None:
             refusals[i] = _refused(cand, *excluded, lexicon)
         elif gov is not None and gov.sense.frame == "deny" and not cand.roles.actor:
             raw[i] = _denied_own(cand, gov.head)
-        elif cand.trigger.nominal and (disowner := _disowner(cand.trigger.head)) is not None:
-            if not cand.roles.actor or set(expand(disowner)) == set(cand.roles.actor):
-                raw[i] = _disowned(cand, disowner)  # not "had nothing to do with Israel's strike"
+        elif cand.trigger.nominal and (disowning := disowner(cand.trigger.head)) is not None:
+            if not cand.roles.actor or set(expand(disowning)) == set(cand.roles.actor):
+                raw[i] = _disowned(cand, disowning)  # not "had nothing to do with Israel's strike"
         elif (refusal := _refused_ahead(cand, lexicon)) is not None:
             refusals[i] = refusal
     refusing = {c.trigger.head.i for c in refusals.values() if c is not None}
     out: list[Candidate] = []
     for i, cand in raw.items():
         frame = governed[i]
-        if i in refusals or i in refusing or _subsidiary(cand, raw) or _proposed(cand):
+        if i in refusals or i in refusing or _subsidiary(cand, raw) or proposed(cand.trigger):
             continue  # a refusal stands for its own bare reading ("refused to sign": one REJECT)
         kept = _with_frame(cand, frame)
         if kept is None:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.lexicon import Lexicon
-from eventlens.extract.roles import subject_of
+from eventlens.extract.subjects import subject_of
 from eventlens.extract.triggers import EVENT_NOUNS_TRANSPARENT
 
 __all__ = ["Attribution", "attribute", "frame_of", "last_speaker"]

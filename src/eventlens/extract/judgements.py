@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 from eventlens.extract.claims import attribute, frame_of
 from eventlens.extract.judgement_words import Kind, kind_of
 from eventlens.extract.lexicon import Lexicon
-from eventlens.extract.roles import subject_of
+from eventlens.extract.subjects import subject_of
 
 __all__ = ["Condemnation", "Rebuttal", "condemnations", "rebuts_spelled_claim", "rebuttals"]
 
