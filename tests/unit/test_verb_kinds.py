@@ -427,3 +427,22 @@ def test_the_group_is_the_nearer_group(extract: Extract) -> None:
     )
     burned = [m for m in extract(text) if "burned" in m.trigger]
     assert all(a.country != "PSE" or a.sector != "REB" for m in burned for a in m.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Iran executed two men convicted of spying for Israel.", "IRN"),
+        ("Saudi Arabia executed 81 people in a single day.", "SAU"),
+    ],
+)
+def test_executing_people_is_a_targeted_killing(extract: Extract, text: str, recipient: str) -> None:
+    found = [m for m in extract(text) if m.type == "ASSAULT"]
+    assert [(m.mode, r.country) for m in found for r in m.recipient] == [(("targeted",), recipient)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The army executed the plan without delay.", "The bank executed the transfer."]
+)
+def test_executing_a_plan_or_a_payment_is_no_killing(extract: Extract, text: str) -> None:
+    assert _asserted(extract(text)) == []

@@ -354,13 +354,17 @@ def _names_a_party(head: Token) -> bool:
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
-    """The tokens of a verb's own clause: its subtree without the clauses joined to it."""
-    out = [verb]
-    for child in verb.children:
-        if child.dep_ in _OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"):
-            continue
-        out.extend(child.subtree)
-    return out
+    """The tokens of a verb's own clause: its subtree without the clauses joined to it or to its
+    phrases ("executed two men convicted of spying for Israel": not the participle's clause)."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(
+            c for c in token.children if not (c.dep_ in _OTHER_CLAUSES and c.pos_ in ("VERB", "AUX"))
+        )
+    return sorted(out, key=lambda t: t.i)
 
 
 def _clause_states(head: Token, taken: set[int]) -> list[Token]:
