@@ -446,3 +446,19 @@ def test_executing_people_is_a_targeted_killing(extract: Extract, text: str, rec
 )
 def test_executing_a_plan_or_a_payment_is_no_killing(extract: Extract, text: str) -> None:
     assert _asserted(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Putin received the Iranian president at the Kremlin.", {"RUS", "IRN"}),
+        ("Erdogan welcomed his Azerbaijani counterpart in Ankara.", {"TUR", "AZE"}),
+    ],
+)
+def test_receiving_a_leader_is_a_visit(extract: Extract, text: str, parties: set[str]) -> None:
+    found = [m for m in extract(text) if m.type == "CONSULT"]
+    assert {e.country for m in found for e in (*m.actor, *m.recipient)} == parties
+
+
+def test_welcoming_a_decision_is_no_visit(extract: Extract) -> None:
+    assert all(m.type != "CONSULT" for m in extract("Egypt welcomed the ceasefire."))
