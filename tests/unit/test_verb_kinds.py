@@ -462,3 +462,23 @@ def test_receiving_a_leader_is_a_visit(extract: Extract, text: str, parties: set
 
 def test_welcoming_a_decision_is_no_visit(extract: Extract) -> None:
     assert all(m.type != "CONSULT" for m in extract("Egypt welcomed the ceasefire."))
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "receiver"),
+    [
+        ("Kenya received aid from Japan.", "JPN", "KEN"),
+        ("Ukraine received $2 billion from the EU.", "EUR", "UKR"),
+    ],
+)
+def test_goods_received_from_someone_are_their_aid(
+    extract: Extract, text: str, giver: str, receiver: str
+) -> None:
+    found = [m for m in extract(text) if m.type == "AID"]
+    assert [(a.country, r.country) for m in found for a in m.actor for r in m.recipient] == [
+        (giver, receiver)
+    ]
+
+
+def test_a_letter_received_is_no_aid(extract: Extract) -> None:
+    assert all(m.type != "AID" for m in extract("The ministry received a letter from the UN."))

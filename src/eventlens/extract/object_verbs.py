@@ -29,13 +29,13 @@ from eventlens.extract.patterns import VerbPatterns, of_objects, standing_for
 from eventlens.ontology import Ontology
 from eventlens.resolve.kb import load_tables
 
-__all__ = ["ObjectVerbs", "Reading"]
+__all__ = ["ObjectVerbs", "Reading", "given_by"]
 
 NounSense = Callable[[Token], Sense | None]  # a noun's event sense, if it names one
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 _KINDS = (
     *("verb", "code", "type", "object", "admit", "entrant", "arrive", "refuse", "demand", "demanded"),
-    *("give", "given", "goods"),
+    *("give", "given", "goods", "receive"),
 )
 _MONEY = "money"
 """The goods row a sum of money stands for ("$5 million": a MONEY entity)."""
@@ -65,6 +65,7 @@ class ObjectVerbs:
     demands: dict[str, Sense] = field(default_factory=dict)
     demand_types: dict[str, Sense] = field(default_factory=dict)
     giving: frozenset[str] = frozenset()
+    receiving: frozenset[str] = frozenset()
     goods: dict[str, Sense] = field(default_factory=dict)
 
     @classmethod
@@ -114,6 +115,7 @@ class ObjectVerbs:
             demands=_senses(table["demand"]),
             demand_types=_senses(table["demanded"]),
             giving=giving,
+            receiving=frozenset(table["receive"]),
             goods=goods,
         )
 
@@ -121,19 +123,21 @@ class ObjectVerbs:
         """The event of an ending verb whose object (or passive subject) is a restriction or an exchange,
         of an admitting verb whose object is foreign monitors or an arriving verb whose subject is, or
         of a refusing verb whose object is a demand, or of a giving verb whose object is goods (a sum of
-        money among them); None for any other verb or object. `forms`: the
+        money among them), or of a receiving verb with goods and whom they come from ("received aid
+        from Japan": Japan's AID, see `given_by`); None for any other verb or object. `forms`: the
         verb's base forms, its multi-word verb first ("scale back"); `noun_sense`: a noun's own event
         sense, if any."""
         for verbs, by_noun, by_type in (
             (self.ending, self.ended, self.ended_types),
             (self.refusing, self.demands, self.demand_types),
             (self.giving, self.goods, {}),
+            (self.receiving if given_by(verb) is not None else frozenset(), self.goods, {}),
         ):
             if verbs.isdisjoint(forms):
                 continue
             for noun in _objects(verb):
                 sense = _lookup(noun, by_noun)
-                if sense is None and verbs is self.giving and noun.ent_type_ == "MONEY":
+                if sense is None and by_noun is self.goods and noun.ent_type_ == "MONEY":
                     sense = by_noun.get(_MONEY)
                 if sense is None and (event := noun_sense(noun)) is not None and event.type:
                     sense = by_type.get(event.type)
@@ -149,6 +153,12 @@ class ObjectVerbs:
                 if (sense := _lookup(noun, self.entrants)) is not None:
                     return Reading(sense, noun)
         return None
+
+
+def given_by(verb: Token) -> Token | None:
+    """Whom a receiving verb's goods come from: the object of its "from" ("received aid from Japan")."""
+    froms = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from")
+    return next((g for c in froms for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _objects(verb: Token, *, through_of: bool = False) -> Iterator[Token]:

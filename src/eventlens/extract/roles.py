@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from eventlens.extract.lexicon import Lexicon
+from eventlens.extract.object_verbs import ObjectVerbs, given_by
 from eventlens.extract.spans import ents_within
 from eventlens.extract.subjects import passive_patient, subject_of
 from eventlens.extract.triggers import Trigger, is_support_verb, occurrence_verb
@@ -201,6 +202,10 @@ def _verbal_roles(trigger: Trigger) -> Roles:
     if trigger.sense.type == "ACCUSE":
         recipients = _accused_not_addressed(trigger, recipients)
     recipient = tuple(t for r in recipients for t in expand(r) if t not in actors)
+    if trigger.sense.type == "AID" and verb.lemma_.lower() in ObjectVerbs.load().receiving:
+        giver = given_by(verb)
+        if giver is not None:  # "Kenya received aid from Japan": Japan gives, Kenya receives
+            return Roles(actor=expand(giver), recipient=expand(actor), patient=patient)
     if (
         verb.lemma_.lower() in _SWAPPED
         and patient is not None
