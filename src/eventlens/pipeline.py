@@ -25,6 +25,7 @@ from eventlens.extract.judgements import Rebuttal, rebuttals
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
 from eventlens.extract.names import Name, names_in
+from eventlens.extract.roles import FIGHTING
 from eventlens.extract.spans import ents_within
 from eventlens.extract.triggers import WEAPONS, occurrence_verb
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place
@@ -45,7 +46,9 @@ log = logging.getLogger(__name__)
 # Prepositions that place any event ("met in Istanbul"), and those that name a target or a source, which
 # place only an event on the ground (_ON_THE_GROUND: "fired toward Nakhchivan", "withdrew from Gaza"): for
 # a speech act they name whom it addresses or what it is about ("pressure on Iran", "talks over Kashmir").
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "across"})
+_LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "into", "across", "through", "throughout", "around", "outside", "inside", "within"}
+)
 _TARGET_PREPS = frozenset({"toward", "towards", "on", "from", "over", "of"})
 # Events that act physically on a territory: a territory as their object is where they happen.
 _ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
@@ -54,8 +57,6 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
 _UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
-# Words of fighting between two sides: "clashed", "exchanged fire", "fighting", "skirmishes".
-_MUTUAL_FORCE = frozenset({"clash", "exchange", "trade", "fight", "fighting", "skirmish", "battle", "duel"})
 # Events by unnamed people coded to the country where they happened: violence (as above) and protest
 # ("protests spread across Iran": PLOVER codes a protest by its country's civilians).
 _PLACED = _UNATTRIBUTED | {"PROTEST"}
@@ -583,7 +584,7 @@ def _fought_each_other(cand: Candidate, type_: str, actors: tuple[Entity, ...]) 
     together ("US and British jets struck targets") is not: its targets are elsewhere."""
     if type_ != "ASSAULT" or len({a.country for a in actors if is_state(a.country)}) < 2:
         return False
-    return any(word.lemma_.lower() in _MUTUAL_FORCE for word in cand.trigger.words)
+    return any(word.lemma_.lower() in FIGHTING for word in cand.trigger.words)
 
 
 def _claimant_struck(type_: str, actors: tuple[Entity, ...], claimant: Entity | None) -> tuple[Entity, ...]:

@@ -482,3 +482,21 @@ def test_goods_received_from_someone_are_their_aid(
 
 def test_a_letter_received_is_no_aid(extract: Extract) -> None:
     assert all(m.type != "AID" for m in extract("The ministry received a letter from the UN."))
+
+
+def test_clashing_with_someone_is_force_against_them(extract: Extract) -> None:
+    found = [m for m in extract("Protesters clashed with police in Nairobi.") if m.type == "ASSAULT"]
+    assert [(r.country, r.sector) for m in found for r in m.recipient] == [("KEN", "COP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thousands marched through Paris against the pension reform.", ("PROTEST", "demo")),
+        ("Miners downed tools in Johannesburg on Monday.", ("PROTEST", "strike")),
+    ],
+)
+def test_protests_placed_through_a_city_and_downing_tools(
+    extract: Extract, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in _asserted(extract(text))

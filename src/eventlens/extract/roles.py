@@ -18,9 +18,11 @@ from eventlens.extract.spans import ents_within
 from eventlens.extract.subjects import passive_patient, subject_of
 from eventlens.extract.triggers import Trigger, is_support_verb, occurrence_verb
 
-__all__ = ["Roles", "answering", "expand", "find_roles", "performer"]
+__all__ = ["FIGHTING", "Roles", "answering", "expand", "find_roles", "performer"]
 
 _TIMES = frozenset({"DATE", "TIME"})
+# Words of fighting between two sides: "clashed", "exchanged fire", "fighting", "skirmishes".
+FIGHTING = frozenset({"clash", "exchange", "trade", "fight", "fighting", "skirmish", "battle", "duel"})
 _ACCUSED_PREPS = frozenset({"over", "about", "against"})
 _ADDRESSED_PREPS = frozenset({"to", "with"})
 # Words by which a subject answers for an act: "claimed responsibility for", "is responsible for".
@@ -162,6 +164,8 @@ def _complement_roles(verb: Token, preps: frozenset[str], *, request: bool) -> l
 def _verbal_roles(trigger: Trigger) -> Roles:
     verb = trigger.head
     preps = _recipient_preps(trigger.sense.type)
+    if trigger.sense.type == "ASSAULT" and any(w.lemma_.lower() in FIGHTING for w in trigger.words):
+        preps |= {"with"}  # "protesters clashed with police": the other side
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and not any(c.dep_ == "nsubj" for c in verb.children):
         # an active verb's "by" is a measure, not its agent ("shortened by two hours the curfew")
