@@ -46,10 +46,11 @@ log = logging.getLogger(__name__)
 # Prepositions that place any event ("met in Istanbul"), and those that name a target or a source, which
 # place only an event on the ground (_ON_THE_GROUND: "fired toward Nakhchivan", "withdrew from Gaza"): for
 # a speech act they name whom it addresses or what it is about ("pressure on Iran", "talks over Kashmir").
-_LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "into", "across", "through", "throughout", "around", "outside", "inside", "within"}
-)
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "across"})
 _TARGET_PREPS = frozenset({"toward", "towards", "on", "from", "over", "of"})
+# Prepositions of where an act on the ground goes on ("marched through Paris", "detained activists outside
+# Moscow"); for a speech act they name its topic ("the situation around Ukraine").
+_GROUND_PREPS = frozenset({"through", "throughout", "around", "outside", "inside", "within"})
 # Events that act physically on a territory: a territory as their object is where they happen.
 _ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -480,7 +481,7 @@ class Extractor:
         where the event happened ("Azerbaijan accused Iran", "Moscow warned Baku").
         """
         on_the_ground = type_ in _ON_THE_GROUND
-        placing = _LOCATIVE_PREPS | _TARGET_PREPS if on_the_ground else _LOCATIVE_PREPS
+        placing = _LOCATIVE_PREPS | _TARGET_PREPS | _GROUND_PREPS if on_the_ground else _LOCATIVE_PREPS
         hint = next((p.country for p in participants if p.country), None)
         best: tuple[Place | None, bool] = (None, False)
         anchor = occurrence_verb(head) or head  # "clashes erupted in Caracas": the verb's clause

@@ -37,6 +37,8 @@ _KINDS = (
     *("verb", "code", "type", "object", "admit", "entrant", "arrive", "refuse", "demand", "demanded"),
     *("give", "given", "goods", "receive"),
 )
+_PLACE_NOUNS = frozenset({"side", "crossing", "border", "port", "airport", "city", "area", "region", "camp"})
+"""Heads of a "from" phrase that name where goods come from, not who gives them."""
 _MONEY = "money"
 """The goods row a sum of money stands for ("$5 million": a MONEY entity)."""
 
@@ -156,9 +158,13 @@ class ObjectVerbs:
 
 
 def given_by(verb: Token) -> Token | None:
-    """Whom a receiving verb's goods come from: the object of its "from" ("received aid from Japan")."""
+    """Whom a receiving verb's goods come from: the object of its "from" ("received aid from Japan");
+    None where that names a place, not a giver ("from the Egyptian side of the crossing")."""
     froms = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from")
-    return next((g for c in froms for g in c.children if g.dep_ == "pobj"), None)
+    giver = next((g for c in froms for g in c.children if g.dep_ == "pobj"), None)
+    if giver is None or giver.lemma_.lower() in _PLACE_NOUNS or giver.ent_type_ in ("LOC", "FAC"):
+        return None
+    return giver
 
 
 def _objects(verb: Token, *, through_of: bool = False) -> Iterator[Token]:

@@ -21,6 +21,13 @@ from eventlens.extract.triggers import Trigger, is_support_verb, occurrence_verb
 __all__ = ["FIGHTING", "Roles", "answering", "expand", "find_roles", "performer"]
 
 _TIMES = frozenset({"DATE", "TIME"})
+# Common nouns that name a side in a fight ("clashed with police", "fought with rebels").
+_SIDE_NOUNS = frozenset(
+    {"police", "troops", "soldiers", "forces", "army", "rebels", "militants", "fighters", "protesters"}
+    | {"demonstrators", "guards", "gunmen", "militia", "militiamen", "insurgents", "settlers", "residents"}
+)
+# Participles and relative clauses that say what someone is held for: "a man accused of spying for Iran".
+_ACCUSING = frozenset({"accuse", "convict", "suspect", "charge", "sentence", "want", "find"})
 # Words of fighting between two sides: "clashed", "exchanged fire", "fighting", "skirmishes".
 FIGHTING = frozenset({"clash", "exchange", "trade", "fight", "fighting", "skirmish", "battle", "duel"})
 _ACCUSED_PREPS = frozenset({"over", "about", "against"})
@@ -118,6 +125,22 @@ def _stranded_object(prep: Token) -> list[Token]:
     return [s for s in subjects if s.left_edge.i == prep.i + 1]
 
 
+def _fought_with(trigger: Trigger) -> bool:
+    """Whether a fighting word's "with" names the other side: not with an "against" phrase ("fought
+    with British soldiers against Germany": allies), not a thing ("clashed with sticks"), not where the
+    subject already names several sides."""
+    verb = trigger.head
+    if not any(w.lemma_.lower() in FIGHTING for w in trigger.words):
+        return False
+    partners = _prep_objects(verb, frozenset({"with"}))
+    if any(c.dep_ == "prep" and c.lower_ == "against" for h in (verb, *partners) for c in h.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and any(c.dep_ == "conj" for c in subject.children):
+        return False
+    return bool(partners) and all(_names_a_party(p) or p.lemma_.lower() in _SIDE_NOUNS for p in partners)
+
+
 def _accused_not_addressed(trigger: Trigger, recipients: list[Token]) -> list[Token]:
     """An accusation's recipient is the accused: where what it is over names its doer ("complained to
     the UN over Israeli air raids", "lodged a complaint with the EU about Turkish incursions"), the one
@@ -164,7 +187,7 @@ def _complement_roles(verb: Token, preps: frozenset[str], *, request: bool) -> l
 def _verbal_roles(trigger: Trigger) -> Roles:
     verb = trigger.head
     preps = _recipient_preps(trigger.sense.type)
-    if trigger.sense.type == "ASSAULT" and any(w.lemma_.lower() in FIGHTING for w in trigger.words):
+    if trigger.sense.type == "ASSAULT" and _fought_with(trigger):
         preps |= {"with"}  # "protesters clashed with police": the other side
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and not any(c.dep_ == "nsubj" for c in verb.children):
@@ -208,8 +231,11 @@ def _verbal_roles(trigger: Trigger) -> Roles:
     recipient = tuple(t for r in recipients for t in expand(r) if t not in actors)
     if trigger.sense.type == "AID" and verb.lemma_.lower() in ObjectVerbs.load().receiving:
         giver = given_by(verb)
-        if giver is not None:  # "Kenya received aid from Japan": Japan gives, Kenya receives
-            return Roles(actor=expand(giver), recipient=expand(actor), patient=patient)
+        receiver = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if giver is not None and receiver is not None and _names_a_party(giver):
+            # "Kenya received aid from Japan": Japan gives, Kenya (or whom it is for) receives
+            meant_for = _prep_objects(verb, frozenset({"for"}))
+            return Roles(actor=expand(giver), recipient=expand(meant_for[0] if meant_for else receiver))
     if (
         verb.lemma_.lower() in _SWAPPED
         and patient is not None
@@ -363,17 +389,19 @@ def _names_a_party(head: Token) -> bool:
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
-    """The tokens of a verb's own clause: its subtree without the clauses joined to it or to its
-    phrases ("executed two men convicted of spying for Israel": not the participle's clause)."""
-    out: list[Token] = []
-    stack = [verb]
-    while stack:
-        token = stack.pop()
-        out.append(token)
-        stack.extend(
-            c for c in token.children if not (c.dep_ in _OTHER_CLAUSES and c.pos_ in ("VERB", "AUX"))
-        )
-    return sorted(out, key=lambda t: t.i)
+    """The tokens of a verb's own clause: its subtree without the clauses joined to it, nor the clauses
+    that say what its phrases are accused or convicted of ("arrested a man accused of spying for Iran":
+    not Iran; "attacked a ship heading to Ukraine" keeps Ukraine)."""
+    out = [verb]
+    for child in verb.children:
+        if child.dep_ in _OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"):
+            continue
+        out.extend(t for t in child.subtree if not any(_accusing_clause(a) for a in (t, *t.ancestors)))
+    return out
+
+
+def _accusing_clause(token: Token) -> bool:
+    return token.dep_ in ("acl", "relcl") and token.lemma_.lower() in _ACCUSING
 
 
 def _clause_states(head: Token, taken: set[int]) -> list[Token]:
