@@ -25,7 +25,7 @@ from eventlens.extract.judgements import Rebuttal, rebuttals
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.modes import contexts_of, refine_mode
 from eventlens.extract.names import Name, names_in
-from eventlens.extract.roles import FIGHTING
+from eventlens.extract.roles import fighting
 from eventlens.extract.spans import ents_within
 from eventlens.extract.triggers import WEAPONS, occurrence_verb
 from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place
@@ -585,7 +585,7 @@ def _fought_each_other(cand: Candidate, type_: str, actors: tuple[Entity, ...]) 
     together ("US and British jets struck targets") is not: its targets are elsewhere."""
     if type_ != "ASSAULT" or len({a.country for a in actors if is_state(a.country)}) < 2:
         return False
-    return any(word.lemma_.lower() in FIGHTING for word in cand.trigger.words)
+    return fighting(cand.trigger)
 
 
 def _claimant_struck(type_: str, actors: tuple[Entity, ...], claimant: Entity | None) -> tuple[Entity, ...]:

@@ -18,7 +18,7 @@ from eventlens.extract.spans import ents_within
 from eventlens.extract.subjects import passive_patient, subject_of
 from eventlens.extract.triggers import Trigger, is_support_verb, occurrence_verb
 
-__all__ = ["FIGHTING", "Roles", "answering", "expand", "find_roles", "performer"]
+__all__ = ["Roles", "answering", "expand", "fighting", "find_roles", "performer"]
 
 _TIMES = frozenset({"DATE", "TIME"})
 # Common nouns that name a side in a fight ("clashed with police", "fought with rebels").
@@ -29,7 +29,7 @@ _SIDE_NOUNS = frozenset(
 # Participles and relative clauses that say what someone is held for: "a man accused of spying for Iran".
 _ACCUSING = frozenset({"accuse", "convict", "suspect", "charge", "sentence", "want", "find"})
 # Words of fighting between two sides: "clashed", "exchanged fire", "fighting", "skirmishes".
-FIGHTING = frozenset({"clash", "exchange", "trade", "fight", "fighting", "skirmish", "battle", "duel"})
+_FIGHTING = frozenset({"clash", "exchange", "trade", "fight", "fighting", "skirmish", "battle", "duel"})
 _ACCUSED_PREPS = frozenset({"over", "about", "against"})
 _ADDRESSED_PREPS = frozenset({"to", "with"})
 # Words by which a subject answers for an act: "claimed responsibility for", "is responsible for".
@@ -125,12 +125,17 @@ def _stranded_object(prep: Token) -> list[Token]:
     return [s for s in subjects if s.left_edge.i == prep.i + 1]
 
 
+def fighting(trigger: Trigger) -> bool:
+    """Whether a trigger is fighting between two sides ("clashed", "exchanged fire", "skirmishes")."""
+    return any(w.lemma_.lower() in _FIGHTING for w in trigger.words)
+
+
 def _fought_with(trigger: Trigger) -> bool:
     """Whether a fighting word's "with" names the other side: not with an "against" phrase ("fought
     with British soldiers against Germany": allies), not a thing ("clashed with sticks"), not where the
     subject already names several sides."""
     verb = trigger.head
-    if not any(w.lemma_.lower() in FIGHTING for w in trigger.words):
+    if not fighting(trigger):
         return False
     partners = _prep_objects(verb, frozenset({"with"}))
     if any(c.dep_ == "prep" and c.lower_ == "against" for h in (verb, *partners) for c in h.children):
