@@ -223,7 +223,8 @@ def _story(members: Sequence[tuple[EventMention, Article]], copies: dict[str, in
 def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | None = None) -> int:
     """Re-fuse the blocks that `touched` mentions fall in (every block when None); returns the number of
     stories written. Sentence vectors are computed once per mention, for the mentions a block compares
-    (`compared`), in one call of `encode`, and kept in the store; the stories are swapped in one go."""
+    (`compared`), in one call of `encode` (once per distinct sentence), and kept in the store; the
+    stories are swapped in one go."""
     duplicates = store.stories.duplicates()
     keys = {block_key(m) for m in touched} if touched is not None else None
     blocks: dict[BlockKey, list[tuple[EventMention, Article]]] = {}
@@ -240,7 +241,10 @@ def refuse(store: Store, *, encode: Encoder, touched: Iterable[EventMention] | N
     vectors = store.stories.vectors([m.id for m in needed])
     missing = [m for m in needed if m.id not in vectors]
     if missing:
-        fresh = dict(zip((m.id for m in missing), encode([m.sentence for m in missing]), strict=True))
+        # one encoding per distinct sentence: a sentence telling two events is one text
+        sentences = list(dict.fromkeys(m.sentence for m in missing))
+        by_sentence = dict(zip(sentences, encode(sentences), strict=True))
+        fresh = {m.id: by_sentence[m.sentence] for m in missing}
         store.stories.save_vectors(fresh)
         vectors |= fresh
     copies = Counter(duplicates.values())

@@ -326,6 +326,22 @@ def test_clusters_and_lead_vectors_round_trip(store: Store) -> None:
     assert store.clusters.groups("k") is None  # an article arrived: out of date
 
 
+def test_vectors_are_stored_bit_for_bit_and_replaced(store: Store) -> None:
+    rng = np.random.default_rng(7)
+    first = {f"m{i}": rng.standard_normal(384).astype(np.float32) for i in range(40)}
+    store.stories.save_vectors(first)
+    assert all(np.array_equal(v, first[k]) for k, v in store.stories.vectors(list(first)).items())
+    assert len(store.stories.vectors(list(first))) == 40
+    again = {"m3": np.zeros(384, dtype=np.float32), "m99": np.ones(384, dtype=np.float32)}
+    store.stories.save_vectors(again)  # one replaced, one added, the rest kept
+    stored = store.stories.vectors([*first, "m99"])
+    assert len(stored) == 41 and not stored["m3"].any() and stored["m99"].all()
+    assert np.array_equal(stored["m4"], first["m4"])
+    with pytest.raises(ValueError, match="mention_vectors"):
+        store.stories.save_vectors({"a": np.ones(3, dtype=np.float32), "b": np.ones(4, dtype=np.float32)})
+    assert np.array_equal(store.stories.vectors(["m4"])["m4"], first["m4"])  # nothing lost
+
+
 def _as_version_3(path: Path) -> None:
     with Store(path) as s:
         s.add_article(article("a1"), [])

@@ -3,7 +3,9 @@ embeds. A database built with two workers holds the same rows as one built in on
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -13,7 +15,7 @@ from test_fuse import article, mention
 
 from eventlens.batch import ingest
 from eventlens.errors import StoreError
-from eventlens.fuse import compared
+from eventlens.fuse import compared, refuse
 from eventlens.model import Article
 from eventlens.pipeline import Extractor
 from eventlens.similarity import SentenceEncoder
@@ -128,3 +130,28 @@ def test_only_mentions_that_fit_another_are_embedded() -> None:
     ]
     assert [m.id for m in compared(rows)] == ["m1", "m2"]
     assert compared(rows[:1]) == []
+
+
+def test_a_sentence_telling_two_compared_events_is_embedded_once(tmp_path: Path) -> None:
+    a, b = article("a1", "AP", "2026-03-05"), article("a2", "BBC", "2026-03-05")
+    told_twice = "Iran struck Azerbaijan and Armenia."
+    one = [
+        dataclasses.replace(mention("m1", "a1", "ASSAULT", "IRN", "AZE", "2026-03-05"), sentence=told_twice),
+        dataclasses.replace(mention("m2", "a1", "ASSAULT", "IRN", "ARM", "2026-03-05"), sentence=told_twice),
+    ]
+    two = [
+        mention("m3", "a2", "ASSAULT", "IRN", "AZE", "2026-03-05"),
+        mention("m4", "a2", "ASSAULT", "IRN", "ARM", "2026-03-05"),
+    ]
+    encoded: list[str] = []
+
+    def encode(texts: Sequence[str]) -> np.ndarray:
+        encoded.extend(texts)
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+    with Store(tmp_path / "db.duckdb") as store:
+        store.add_article(a, one)
+        store.add_article(b, two)
+        assert refuse(store, encode=encode) == 2  # each dyad's two reports, one story each
+        assert sorted(encoded) == sorted([told_twice, "sentence m3", "sentence m4"])
+        assert set(store.stories.vectors(["m1", "m2", "m3", "m4"])) == {"m1", "m2", "m3", "m4"}

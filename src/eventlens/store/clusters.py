@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 
+from eventlens.store.vectors import replace_vectors
+
 __all__ = ["ClusterTables", "StoredMember"]
 
 _KEY = "clusters_key"
@@ -65,14 +67,11 @@ class ClusterTables:
         return {aid: np.asarray(vector, dtype=np.float32) for aid, vector in rows}
 
     def save_lead_vectors(self, vectors: dict[str, np.ndarray]) -> None:
+        """Store lead embeddings by article id (float32, one insert for all), replacing any stored."""
         if not vectors:
             return
-        ids = list(vectors)
         with self._transaction("store lead embeddings"):
-            self._con.execute(
-                "INSERT OR REPLACE INTO article_vectors SELECT unnest(?::VARCHAR[]), unnest(?::FLOAT[][])",
-                [ids, [vectors[i].astype(np.float32).tolist() for i in ids]],
-            )
+            replace_vectors(self._con, "article_vectors", vectors)
 
     # -- clusters -----------------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import duckdb
 import numpy as np
 
 from eventlens.model import Story
+from eventlens.store.vectors import replace_vectors
 
 __all__ = ["DyadRow", "StoryTables"]
 
@@ -47,12 +48,8 @@ class StoryTables:
         """Store sentence vectors by mention id (float32, one insert for all), replacing any stored."""
         if not vectors:
             return
-        ids = list(vectors)
         with self._transaction("store sentence vectors"):
-            self._con.execute(
-                "INSERT OR REPLACE INTO mention_vectors SELECT unnest(?::VARCHAR[]), unnest(?::FLOAT[][])",
-                [ids, [vectors[i].astype(np.float32).tolist() for i in ids]],
-            )
+            replace_vectors(self._con, "mention_vectors", vectors)
 
     # -- near-duplicate articles ------------------------------------------------------------------------
 
