@@ -8,7 +8,6 @@ values, bench/README.md).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 
 import duckdb
@@ -16,7 +15,8 @@ import numpy as np
 
 __all__ = ["replace_vectors"]
 
-_names = itertools.count()
+_REGISTERED = "_eventlens_vectors"
+"""The name the array is registered under for the one statement that reads it."""
 
 
 def replace_vectors(con: duckdb.DuckDBPyConnection, table: str, vectors: Mapping[str, np.ndarray]) -> None:
@@ -30,13 +30,12 @@ def replace_vectors(con: duckdb.DuckDBPyConnection, table: str, vectors: Mapping
         raise ValueError(f"{table}: vectors of different shapes {sorted(lengths)}")
     # DuckDB reads a 2-D array's first axis as its columns: transposed, a row per vector
     columns = np.ascontiguousarray(np.stack([vectors[i] for i in ids]).astype(np.float32).T)
-    name = f"_vectors_{next(_names)}"
-    con.register(name, columns)
+    con.register(_REGISTERED, columns)
     try:
         con.execute(
             f"INSERT OR REPLACE INTO {table} SELECT i.id, list_value(*COLUMNS('^column')) "
-            f"FROM (SELECT unnest($ids::VARCHAR[]) AS id) i POSITIONAL JOIN {name}",
+            f"FROM (SELECT unnest($ids::VARCHAR[]) AS id) i POSITIONAL JOIN {_REGISTERED}",
             {"ids": ids},
         )
     finally:
-        con.unregister(name)
+        con.unregister(_REGISTERED)
