@@ -271,3 +271,42 @@ def test_an_inverted_condition_is_no_event(stanced: Stanced) -> None:
 )
 def test_an_act_denied_with_no_doer_named_is_the_deniers_own(stanced: Stanced, text: str) -> None:
     assert ("ASSAULT", ("PER",), ("CHL",), "PER", "denies") in stanced(text)
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Peru denied that its troops were responsible.",
+        "Lima denied being involved.",
+        "Peru denied it was to blame.",
+        "Peru's army denied it was behind it.",
+        "Peru denied that its troops were responsible for the shelling.",
+        "Peru denied it was to blame for the shelling.",
+        "Peru disputed that account.",
+        "Lima rejected the Chilean narrative.",
+        "Peru dismissed the claims as propaganda.",
+    ],
+)
+def test_denying_that_one_answers_for_the_act_denies_the_act(stanced: Stanced, denial: str) -> None:
+    rows = stanced(CLAIM + denial)
+    assert _denials(rows) == [(*SHELLING, "PER", "denies")]
+    assert not [r for r in rows if r[0] in ("ACCUSE", "REJECT") and r[3] == "PER"]  # no blame, no refusal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru did not deny that its troops were responsible.",  # not denied
+        "Peru denied that its officials were responsible for the delays.",  # another thing answered for
+        "Peru denied that the reporters were involved in the protests.",  # an act of its own named
+    ],
+)
+def test_what_denies_no_act_told_before(stanced: Stanced, text: str) -> None:
+    assert (*SHELLING, "PER", "denies") not in stanced(CLAIM + text)
+
+
+def test_whoever_says_someone_is_to_blame_blames_them(stanced: Stanced) -> None:
+    rows = stanced("Chile said Peru was to blame for the shelling of a border post on Tuesday.")
+    assert ("ACCUSE", ("CHL",), ("PER",), "CHL", "asserts") in rows  # Chile blames, Peru is blamed
+    assert ("ASSAULT", ("PER",), ("CHL",), "CHL", "asserts") in rows  # Chile's claim, not Peru's
+    assert not [r for r in stanced("Peru is to blame.") if r[0] == "ACCUSE"]  # nobody blames

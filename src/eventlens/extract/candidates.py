@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventlens.extract.claims import Attribution, attribute
+from eventlens.extract.judgement_words import is_to_blame
 from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spelled_claim
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of, refused_ahead
@@ -242,12 +243,19 @@ def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Ca
         # PLOVER manual, CONCEDE: "declarations (but not implementations) of ceasefires and withdrawals
         # from territory" ("announced the withdrawal of its troops")
         type_, mode = "CONCEDE", None
+    attribution = attribute(trigger.head, lexicon) or _quote_attribution(quoted_speaker)
+    if is_to_blame(trigger.head):
+        # "Kyiv said Moscow was to blame": Moscow is blamed, by whoever says so (the pipeline makes the
+        # speaker the actor); one who denies being to blame denies the act (judgements.rebuttals).
+        if attribution is not None and attribution.stance == "denies":
+            return None
+        roles = replace(roles, actor=(), recipient=roles.actor)
     return Candidate(
         trigger=replace(trigger, sense=sense),
         type=type_,
         mode=mode,
         roles=roles,
-        attribution=attribute(trigger.head, lexicon) or _quote_attribution(quoted_speaker),
+        attribution=attribution,
         modality=modality,
     )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventlens.extract.judgement_words import kind_of
+from eventlens.extract.judgement_words import is_to_blame, kind_of
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.subjects import subject_of
 from eventlens.extract.triggers import EVENT_NOUNS_TRANSPARENT
@@ -38,6 +38,7 @@ _COMPLEMENT_DEPS = frozenset(
         "attr",
         "oprd",
         "appos",
+        "acomp",  # "said the rebels were responsible for the bombing"
     }
 )
 _STANCE = {"report": "asserts", "accuse": "asserts", "deny": "denies"}
@@ -96,7 +97,10 @@ def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
         if current.dep_ == "conj" and _speakers_own_act(current):
             return None
         through_claim = through_claim or kind_of(current) == "claim"
-        frame = "deny" if through_claim and kind_of(parent) == "rebut" else frame_of(parent, lexicon)
+        if through_claim and kind_of(parent) == "rebut":
+            frame = "deny"
+        else:  # "Kyiv said Moscow was to blame for the strike": Kyiv's claim; no frame of Moscow's
+            frame = None if is_to_blame(parent) else frame_of(parent, lexicon)
         if frame in _STANCE and current.dep_ not in ("nsubj", "conj"):
             speaker = subject_of(parent) if parent.pos_ != "NOUN" else None
             if speaker is not None:

@@ -11,10 +11,20 @@ from spacy.tokens import Token
 from eventlens.errors import KnowledgeBaseError
 from eventlens.extract.lexicon import packaged_rows
 
-__all__ = ["Kind", "kind_of"]
+__all__ = ["Kind", "is_to_blame", "kind_of"]
 
 Kind = Literal[
-    "claim", "rebut", "untrue", "factual", "fact", "disapprove", "displeased", "naming", "act", "breach"
+    "claim",
+    "rebut",
+    "untrue",
+    "factual",
+    "fact",
+    "disapprove",
+    "displeased",
+    "naming",
+    "act",
+    "breach",
+    "answer",
 ]
 _KINDS = frozenset(Kind.__args__)  # type: ignore[attr-defined]
 
@@ -51,3 +61,14 @@ def kind_of(token: Token) -> Kind | None:
         if particle and (kind := words.get(f"{lemma} {particle}")):
             return kind
     return words.get(lemma) or words.get(token.lower_)
+
+
+def is_to_blame(token: Token) -> bool:
+    """Whether a word is the "to blame" of "X is to blame (for Y)": a predicate by which X answers for
+    an act, like "responsible", not an accusation made by X (who blames is whoever says so)."""
+    return (
+        token.lemma_.lower() == "blame"
+        and token.dep_ == "xcomp"
+        and token.head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventlens.extract.claims import attribute, frame_of
-from eventlens.extract.judgement_words import Kind, kind_of
+from eventlens.extract.judgement_words import Kind, is_to_blame, kind_of
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.subjects import subject_of
 
@@ -182,7 +182,14 @@ def rebuttals(sentence: Span, lexicon: Lexicon, *, quoted_speaker: Token | None 
         kind = kind_of(token)
         if kind == "rebut" and token.pos_ == "VERB":
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-            if obj is None or _negated(token):
+            if _negated(token):
+                continue
+            if obj is None:  # "denied that its forces were responsible", "denied being involved"
+                answering = token.lemma_.lower() in _DENY_PROPER and any(
+                    c.dep_ in ("ccomp", "xcomp") and _answers_for_the_told(c) for c in token.children
+                )
+                if answering and (denier := subject_of(token)) is not None:
+                    out.append(Rebuttal(denier, (token,)))
                 continue
             back = obj.lower_ in _BACK_PRONOUNS and token.lemma_.lower() in _DENY_PROPER
             back = back and not any(c.dep_ == "ccomp" for c in token.children)
@@ -200,6 +207,20 @@ def rebuttals(sentence: Span, lexicon: Lexicon, *, quoted_speaker: Token | None 
             if judge is not None and _is_claim(phrase, lexicon):
                 out.append(Rebuttal(judge, (predicate,)))
     return _first_per_judge(out)
+
+
+def _answers_for_the_told(clause: Token) -> bool:
+    """Whether a clause says its subject answers for an act without naming one, so that it points back
+    at the act told before: an answer predicate ("its forces were responsible", "being involved") or "to
+    blame" with no act after it, or "behind it". With an act named ("responsible for the strike") the
+    act is in the sentence, and the denial frame takes it."""
+    words = [clause, *(c for c in clause.children if c.dep_ in ("acomp", "xcomp", "attr"))]
+    for word in words:
+        if kind_of(word) == "answer" or is_to_blame(word):
+            objects = (g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+            return all(g.lower_ in _BACK_PRONOUNS for g in objects)
+    behind = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind" for g in c.children]
+    return any(g.dep_ == "pobj" and g.lower_ in _BACK_PRONOUNS for g in behind)
 
 
 def _first_per_judge(found: list[Rebuttal]) -> list[Rebuttal]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from eventlens.extract.judgement_words import is_to_blame, kind_of
 from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.object_verbs import ObjectVerbs, given_by
 from eventlens.extract.spans import ents_within
@@ -280,14 +281,16 @@ def _parties(head: Token, trigger: Trigger) -> tuple[Token, ...]:
 
 def answering(noun: Token) -> Token | None:
     """Who answers for an act named by a noun: the subject of "claimed (denied, took) responsibility for
-    the bombing", "is responsible for the killings", "was behind the attack"."""
+    the bombing", "is responsible (to blame) for the killings", "was behind the attack"."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None
     holder = prep.head
     if prep.lower_ == "for" and holder.lemma_.lower() in _ANSWERING and holder.dep_ == "dobj":
         return subject_of(holder.head) if holder.head.lemma_.lower() in _OWNING else None
-    if prep.lower_ == "for" and holder.lower_ == "responsible" and holder.dep_ == "acomp":
+    if prep.lower_ == "for" and (
+        is_to_blame(holder) or (holder.dep_ == "acomp" and kind_of(holder) == "answer")
+    ):  # "is responsible (accountable, to blame) for the killings"
         return subject_of(holder.head) if holder.head.lemma_.lower() == "be" else None
     if prep.lower_ == "behind" and holder.lemma_.lower() == "be":
         return subject_of(holder)
