@@ -60,6 +60,10 @@ def test_a_denial_pointing_back_at_the_claim_denies_the_claimed_event(stanced: S
         "Peru's defence ministry described the allegations as groundless.",
         "Peruvian officials called the accusations absurd.",
         "Peru's foreign minister said the accusations were a lie.",
+        "Peru's foreign ministry called the accusation fake news.",  # an untrue word on the name
+        "Lima called the reports propaganda.",
+        "The Peruvian government called the reports lies.",
+        "Lima dismissed the reports as false information.",
     ],
 )
 def test_a_claim_judged_untrue_is_denied_by_the_judge(stanced: Stanced, judgement: str) -> None:
@@ -155,6 +159,7 @@ def test_judgement_words_come_from_the_packaged_table() -> None:
     "text",
     [
         "The minister called the opposition leader a liar.",  # naming, no phone call
+        "The Chilean minister called the strike an outrage.",  # names the strike, calls none
         "The Pakistani government released a report on the economy.",
         "A Russian warship visited the port of Tartus.",  # a port call, no meeting
         "A Chinese frigate docked in Colombo on Monday.",
@@ -173,6 +178,8 @@ def test_senses_that_are_no_event(stanced: Stanced, text: str) -> None:
         ("A strike by Chilean dock workers closed the port.", ("PROTEST", ("CHL",), ("CHL",))),
         ("Kenyan doctors launched a strike over unpaid wages.", ("PROTEST", ("KEN",), ("KEN",))),
         ("Israeli jets carried out a strike on Gaza.", ("ASSAULT", ("ISR",), ("PSE",))),
+        ("The Turkish president called Putin on Monday.", ("CONSULT", ("TUR",), ("RUS",))),  # a day
+        ("Ankara called on Moscow to end the offensive.", ("REQUEST", ("TUR",), ("RUS",))),
     ],
 )
 def test_the_object_or_the_doer_decides_the_sense(stanced: Stanced, text: str, expected: tuple) -> None:

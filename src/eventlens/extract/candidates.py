@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventlens.extract.claims import Attribution, attribute
-from eventlens.extract.judgement_words import is_to_blame
+from eventlens.extract.judgement_words import is_to_blame, kind_of, names_as
 from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spelled_claim
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of, refused_ahead
@@ -215,12 +215,19 @@ def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
         return Sense(None, None, "plain")  # "is expected to", "warships, expected to be joined": a forecast
     if verb.lemma_.lower() != "call" or sense.mode != "phone":
         return sense  # a phrasal verb of its own: "called in the ambassador" (a summons, ACCUSE)
-    if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
-        return Sense("REQUEST", None, "request")
-    deps = {c.dep_ for c in verb.children}
-    if not deps & {"dobj", "oprd", "dative"} or {"dobj", "oprd"} <= deps:
-        return Sense(None, None, "plain")  # "called the reports a fabrication" names, it does not phone
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on") and not _on_a_day(c) for c in verb.children):
+        return Sense("REQUEST", None, "request")  # "called for talks", "called on Iran to", not "on Monday"
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "dative")]
+    judged = [w for o in objects for w in (o, *o.children) if kind_of(w) in ("claim", "untrue")]
+    if not objects or names_as(verb) or judged:
+        # "called the reports a fabrication (fake news, propaganda)" names, it does not phone
+        return Sense(None, None, "plain")
     return Sense("CONSULT", "phone", "plain")
+
+
+def _on_a_day(prep: Token) -> bool:
+    """'on Monday', 'on 5 March': a time, not whom a call is on."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _quote_attribution(speaker: Token | None) -> Attribution | None:

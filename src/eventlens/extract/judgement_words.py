@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from eventlens.errors import KnowledgeBaseError
 from eventlens.extract.lexicon import packaged_rows
 
-__all__ = ["Kind", "is_to_blame", "kind_of"]
+__all__ = ["Kind", "is_to_blame", "kind_of", "names_as"]
 
 Kind = Literal[
     "claim",
@@ -72,3 +72,10 @@ def is_to_blame(token: Token) -> bool:
         and token.head.lemma_.lower() == "be"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     )
+
+
+def names_as(verb: Token) -> bool:
+    """Whether a naming verb gives its object a name ("called the strike a provocation", "called the
+    accusation fake news"): two objects, however the parser labels them, and no call, summons or
+    labour strike of its own."""
+    return kind_of(verb) == "naming" and sum(c.dep_ in ("dobj", "oprd") for c in verb.children) > 1

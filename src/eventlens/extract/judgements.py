@@ -128,16 +128,23 @@ def _judged(word: Token, lexicon: Lexicon) -> tuple[Token, Token, Token | None] 
     """(verb, judged phrase, its judge if the verb names one) for a judging word in one of the
     positions of the module rules."""
     head = word.head
+    if word.dep_ == "amod" and head.pos_ == "NOUN" and head.dep_ != "amod":
+        # "called the accusation fake news", "dismissed the reports as false information": the noun
+        # the untrue word qualifies stands where the judgement does
+        return _judged(head, lexicon)
     if word.dep_ == "conj":  # "were groundless and did not correspond to reality"
         return _judged(head, lexicon) if kind_of(head) in ("untrue", "factual", "disapprove") else None
     if word.dep_ in ("acomp", "attr") and head.lemma_.lower() in _COPULA:
         subject = _subject(head)
         return (head, subject, None) if subject is not None else None
-    if word.dep_ in ("oprd", "xcomp", "ccomp") and kind_of(head) == "naming":
-        # "called the reports a fabrication"; parsed as a clause, "called [the reports lies]", the
-        # object is the judging word's subject
-        named = head if word.dep_ != "ccomp" else word
-        obj = next((c for c in named.children if c.dep_ == ("dobj" if named is head else "nsubj")), None)
+    if word.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and kind_of(head) == "naming":
+        # "called the reports a fabrication"; however the parser attaches the name: a clause "called
+        # [the reports lies]" (the object its subject) or beside the object, "called [the accusation]
+        # [fake news]" (two objects), "called [the reports propaganda]" (the object a compound of it)
+        beside = next((c for c in head.children if c.dep_ == "dobj" and c.i < word.i), None)
+        inside_dep = {"ccomp": "nsubj", "dobj": "compound"}.get(word.dep_)
+        inside = next((c for c in word.children if c.dep_ == inside_dep), None)
+        obj = (inside or beside) if word.dep_ == "ccomp" else (beside or inside)
         return (head, obj, subject_of(head)) if obj is not None else None
     if word.dep_ in ("amod", "pobj") and head.lower_ == "as" and head.dep_ == "prep":
         verb = head.head  # "dismissed the accusation as baseless", "described X as a provocation"

@@ -64,7 +64,7 @@ _RECIPIENT_PREPS: dict[str, frozenset[str]] = {
     "COOPERATE": frozenset({"with", "to"}),
     "SUPPORT": frozenset({"for", "to", "with", "by", "behind"}),
     "AID": frozenset({"to", "for"}),
-    "REQUEST": frozenset({"from", "to"}),
+    "REQUEST": frozenset({"from", "to", "on"}),  # "called on Moscow to"
     "CONCEDE": frozenset({"to"}),
     "REJECT": frozenset({"from", "by"}),
     "RETREAT": frozenset({"from", "to"}),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventlens.extract.judgement_words import kind_of
+from eventlens.extract.judgement_words import kind_of, names_as
 from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.object_verbs import ObjectVerbs
 from eventlens.extract.patterns import PatternMatch, VerbPatterns, of_objects
@@ -193,6 +193,8 @@ def _light_objects(verb: Token) -> list[Token]:
 
 
 def _combo(verb: Token, lexicon: Lexicon) -> tuple[Sense, Token] | None:
+    if names_as(verb):
+        return None  # "called the strike a provocation" calls no strike
     for noun in _light_objects(verb):
         for lemma in _noun_lemmas(noun):
             for form in verb_lemmas(verb):
