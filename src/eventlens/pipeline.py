@@ -23,6 +23,7 @@ from eventlens.extract.figures import figures_in
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.judgements import Rebuttal, rebuttals
 from eventlens.extract.lexicon import Lexicon
+from eventlens.extract.modality import not_done
 from eventlens.extract.modes import contexts_of, refine_mode
 from eventlens.extract.names import Name, names_in
 from eventlens.extract.roles import fighting
@@ -357,6 +358,7 @@ class Extractor:
             actors = (Entity(text=location.name, country=location.country, name=location.name),)
         if not actors:
             return None
+        cand = _own_denial(cand, claimant, actors, discourse)
         recipients = _recipients(cand.type, actors, coded)
         type_, mode = _by_whom(
             cand.type,
@@ -553,6 +555,26 @@ def _denial(
         claim=Claim(claimant=denier, stance="denies"),
         figures=(),
     )
+
+
+def _own_denial(
+    cand: Candidate, claimant: Entity | None, actors: tuple[Entity, ...], discourse: Discourse
+) -> Candidate:
+    """An act told before that its doer's own state then says did not happen ("Russia said its forces
+    had not hit any civilian sites", "the army said it did not fire on protesters") is that state's
+    denial of the act, as "denied that its forces had hit ..." is (gold/README.md: the denied event,
+    stance "denies"). Not what it says will not or cannot happen ("will not attack": `not_done`), nor an
+    act nobody told ("I am not organising an investigation"). The candidate unchanged otherwise."""
+    attribution = cand.attribution
+    if cand.modality != "negated" or attribution is None or attribution.stance != "asserts":
+        return cand
+    if claimant is None or not is_state(claimant.country) or not not_done(cand.trigger.head):
+        return cand
+    told_actors, _ = discourse.last_dyad.get(cand.type, ((), ()))
+    doers = {a.country for a in actors}
+    if claimant.country not in doers or not doers & {a.country for a in told_actors}:
+        return cand
+    return replace(cand, modality=None, attribution=replace(attribution, stance="denies"))
 
 
 def _claimed_by_state(claim: Claim, country: str) -> bool:

@@ -317,3 +317,34 @@ def test_whoever_says_someone_is_to_blame_blames_them(stanced: Stanced) -> None:
     assert ("ACCUSE", ("CHL",), ("PER",), "CHL", "asserts") in rows  # Chile blames, Peru is blamed
     assert ("ASSAULT", ("PER",), ("CHL",), "CHL", "asserts") in rows  # Chile's claim, not Peru's
     assert not [r for r in stanced("Peru is to blame.") if r[0] == "ACCUSE"]  # nobody blames
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Peru's army said its troops had not shelled the post.",
+        "Lima said its forces did not fire on Chilean territory.",
+        "Peru said it has never attacked Chile.",
+    ],
+)
+def test_the_accused_saying_it_did_not_do_the_act_told_denies_it(stanced: Stanced, denial: str) -> None:
+    rows = stanced(CLAIM + denial)
+    assert ("ASSAULT", ("PER",), ("CHL",), "PER", "denies") in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CLAIM + "Peru said it will not shell the post.",  # a pledge about what is to come
+        CLAIM + "Peru said its troops do not shell border posts.",  # what goes on, not what happened
+        CLAIM + "Chile said Peru had not apologised.",  # about another's act
+        "Peru's army said its troops had not shelled the post.",  # nothing told before to deny
+    ],
+)
+def test_what_is_no_denial_of_ones_own_act(stanced: Stanced, text: str) -> None:
+    assert not _denials(stanced(text))
+
+
+def test_an_act_someone_is_said_to_answer_for_is_the_speakers_claim(stanced: Stanced) -> None:
+    rows = stanced("Chile said Peruvian troops were responsible for the shelling of a border post.")
+    assert ("ASSAULT", ("PER",), ("CHL",), "CHL", "asserts") in rows

@@ -215,7 +215,10 @@ def _call_sense(trigger: Trigger, sense: Sense) -> Sense:
         return Sense(None, None, "plain")  # "is expected to", "warships, expected to be joined": a forecast
     if verb.lemma_.lower() != "call" or sense.mode != "phone":
         return sense  # a phrasal verb of its own: "called in the ambassador" (a summons, ACCUSE)
-    if any(c.dep_ == "prep" and c.lower_ in ("for", "on") and not _on_a_day(c) for c in verb.children):
+    if any(
+        c.dep_ == "prep" and (c.lower_ == "for" or (c.lower_ == "on" and not _on_a_day(c)))
+        for c in verb.children
+    ):
         return Sense("REQUEST", None, "request")  # "called for talks", "called on Iran to", not "on Monday"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "dative")]
     judged = [w for o in objects for w in (o, *o.children) if kind_of(w) in ("claim", "untrue")]

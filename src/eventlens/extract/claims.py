@@ -38,7 +38,6 @@ _COMPLEMENT_DEPS = frozenset(
         "attr",
         "oprd",
         "appos",
-        "acomp",  # "said the rebels were responsible for the bombing"
     }
 )
 _STANCE = {"report": "asserts", "accuse": "asserts", "deny": "denies"}
@@ -92,7 +91,10 @@ def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
         if para is not None:
             return Attribution(speaker=para[0], stance="asserts", frame=para[1])
         parent = current.head
-        if parent is current or current.dep_ not in _COMPLEMENT_DEPS:
+        # through an adjective only where it answers for the act: "said the rebels were responsible for
+        # the bombing"; not "likely to sue", "unable to agree" (modality_of and nonfacts read those)
+        answering = current.dep_ == "acomp" and kind_of(current) == "answer"
+        if parent is current or (current.dep_ not in _COMPLEMENT_DEPS and not answering):
             return None
         if current.dep_ == "conj" and _speakers_own_act(current):
             return None

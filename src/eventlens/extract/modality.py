@@ -12,7 +12,10 @@ from spacy.tokens import Token
 from eventlens.extract.spans import last_char
 from eventlens.model import Modality
 
-__all__ = ["FUTURE_TYPE", "INTENT_NOUNS", "INTENT_VERBS", "first_conjunct", "modality_of", "refused_ahead"]
+__all__ = [
+    "FUTURE_TYPE", "INTENT_NOUNS", "INTENT_VERBS", "first_conjunct", "modality_of", "not_done",
+    "refused_ahead",
+]  # fmt: skip
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
@@ -109,6 +112,17 @@ def _negated(token: Token, idiom: bool) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
     return token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def not_done(head: Token) -> bool:
+    """Whether a negated event is said not to have happened ("did not fire", "had not launched", "has
+    never supported"), as one denies an act: past or perfect, with no future or modal auxiliary. Not
+    what will not or cannot happen ("will not attack", "could not reach"), nor what is not going on
+    now ("is not organising an inquiry", "does not target civilians")."""
+    aux = _aux_words(head)
+    if aux & (_FUTURE_AUX | _HYPOTHETICAL_AUX | {"must"}) or {"going", "to"} <= aux:
+        return False
+    return head.tag_ == "VBD" or bool(aux & {"did", "had", "has", "have", "'d", "'ve"})
 
 
 def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
