@@ -10,10 +10,8 @@ import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import cache
 from typing import NamedTuple
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -23,19 +21,31 @@ from eventlens.extract.figures import figures_in
 from eventlens.extract.judgement_words import kind_of
 from eventlens.extract.judgements import Rebuttal, rebuttals
 from eventlens.extract.lexicon import Lexicon
-from eventlens.extract.modality import not_done
 from eventlens.extract.modes import contexts_of, refine_mode
 from eventlens.extract.names import Name, names_in
-from eventlens.extract.roles import fighting
-from eventlens.extract.spans import ents_within
-from eventlens.extract.triggers import WEAPONS, occurrence_verb
-from eventlens.model import Article, Claim, Entity, EventMention, Figure, Place
+from eventlens.extract.triggers import WEAPONS
+from eventlens.model import Article, Claim, Entity, EventMention, Figure
 from eventlens.nlp import load_pipeline, mask_dateline
 from eventlens.ontology import Ontology
 from eventlens.prefilter import Prefilter
 from eventlens.resolve.actors import ActorCoder
-from eventlens.resolve.context import ArticleCoder, is_state
+from eventlens.resolve.context import ArticleCoder
 from eventlens.resolve.discourse import Discourse
+from eventlens.resolve.participants import (
+    RECIPROCAL,
+    SPEECH_ACTS,
+    STATE_SECTORS,
+    UNATTRIBUTED,
+    by_whom,
+    claimant_struck,
+    coded_recipients,
+    default_recipient,
+    denied_as_told,
+    event_place,
+    fought_each_other,
+    own_denial,
+    recipient_around,
+)
 from eventlens.resolve.places import Gazetteer
 from eventlens.resolve.timeline import Timeline
 from eventlens.titles import sentences_read, title_prefix
@@ -44,33 +54,14 @@ __all__ = ["Extractor", "Reading"]
 
 log = logging.getLogger(__name__)
 
-# Prepositions that place any event ("met in Istanbul"), and those that name a target or a source, which
-# place only an event on the ground (_ON_THE_GROUND: "fired toward Nakhchivan", "withdrew from Gaza"): for
-# a speech act they name whom it addresses or what it is about ("pressure on Iran", "talks over Kashmir").
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "into", "across"})
-_TARGET_PREPS = frozenset({"toward", "towards", "on", "from", "over", "of"})
-# Prepositions of where an act on the ground goes on ("marched through Paris", "detained activists outside
-# Moscow"); for a speech act they name its topic ("the situation around Ukraine").
-_GROUND_PREPS = frozenset({"through", "throughout", "around", "outside", "inside", "within"})
-# Events that act physically on a territory: a territory as their object is where they happen.
-_ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Events whose figures (killed, injured, launched, intercepted, arrested) a report gives; see _counts.
 _COUNTED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
-_UNATTRIBUTED = frozenset({"ASSAULT", "COERCE"})
 # Events by unnamed people coded to the country where they happened: violence (as above) and protest
 # ("protests spread across Iran": PLOVER codes a protest by its country's civilians).
-_PLACED = _UNATTRIBUTED | {"PROTEST"}
-# CAMEO sectors of working civilians (Phoenix.agents.txt): labour, education, health, business, farming,
-# the media (MED) and civilians at large; their "strike" is a labour strike.
-_CIVIL_SECTORS = frozenset({"LAB", "EDU", "HLH", "BUS", "AGR", "MED", "CVL"})
-_STRIKES = frozenset({"strike", "walkout"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+_PLACED = UNATTRIBUTED | {"PROTEST"}
 # How many sentences back a rebuttal ("Iran rejected the accusation") looks for the claim it denies:
 # wire reports give the denial within a paragraph or two of the claim.
 _REBUTTAL_REACH = 4
-_SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONCEDE"})
 
 
 def _reading(
@@ -344,11 +335,13 @@ class Extractor:
         head = cand.trigger.head
         claimant = coder.entity(cand.attribution.speaker) if cand.attribution else None
         actors = self._code_all(cand.roles.actor, coder, discourse)
-        if not actors and claimant is not None and cand.type in _SPEECH_ACTS:
+        if not actors and claimant is not None and cand.type in SPEECH_ACTS:
             actors = (claimant,)
         coded = self._code_all(cand.roles.recipient, coder, discourse)
-        location, located_by_preposition = self._location(head, coded or actors, type_=cand.type)
-        if not actors and cand.type in _UNATTRIBUTED and self._refers_to_told(head, cand.type):
+        location, located_by_preposition = event_place(
+            head, coded or actors, type_=cand.type, places=self.places
+        )
+        if not actors and cand.type in UNATTRIBUTED and self._refers_to_told(head, cand.type):
             # "several civilians were hurt when the drones came down": by those of the attack told.
             actors, told_recipients = discourse.last_dyad.get(cand.type, ((), ()))
             if {r.country for r in coded} <= {a.country for a in actors} | {None}:
@@ -358,9 +351,9 @@ class Extractor:
             actors = (Entity(text=location.name, country=location.country, name=location.name),)
         if not actors:
             return None
-        cand = _own_denial(cand, claimant, actors, discourse)
-        recipients = _recipients(cand.type, actors, coded)
-        type_, mode = _by_whom(
+        cand = own_denial(cand, claimant, actors, discourse)
+        recipients = coded_recipients(cand.type, actors, coded)
+        type_, mode = by_whom(
             cand.type,
             cand.mode,
             actors,
@@ -375,25 +368,25 @@ class Extractor:
         ):
             # Nobody named, or only the actor's own side: a denial denies the act told before, aimed
             # where that was; else the clauses around it may name the other party.
-            if denied := _denied_as_told(cand, type_, actors, discourse):
+            if denied := denied_as_told(cand, type_, actors, discourse):
                 recipients, implied = denied, True
             elif (
-                around := self._recipient_around(
+                around := recipient_around(
                     actors,
                     location,
                     cand,
                     coder,
                     named_own=not implied,
-                    mutual=len(actors) > 1 and type_ in _RECIPROCAL,
+                    mutual=len(actors) > 1 and type_ in RECIPROCAL,
                 )
             ) is not None:
                 recipients, implied = around
-            elif implied and (struck := _claimant_struck(type_, actors, claimant)):
+            elif implied and (struck := claimant_struck(type_, actors, claimant)):
                 recipients, implied = struck, False  # the reporting state says it was struck
-            elif implied and _fought_each_other(cand, type_, actors):
+            elif implied and fought_each_other(cand, type_, actors):
                 recipients = actors  # "Indian and Pakistani troops exchanged fire": each against the other
             elif implied:
-                recipients = self._default_recipient(type_, actors, discourse)
+                recipients = default_recipient(type_, actors, discourse)
         if not implied:
             discourse.note(type_, actors, recipients)
         when = timeline.when(head, future=cand.modality == "future")
@@ -425,83 +418,6 @@ class Extractor:
         )
         return mention, implied
 
-    def _recipient_around(
-        self,
-        actors: tuple[Entity, ...],
-        location: Place | None,
-        cand: Candidate,
-        coder: ArticleCoder,
-        *,
-        named_own: bool,
-        mutual: bool,
-    ) -> tuple[tuple[Entity, ...], bool] | None:
-        """Another party named around the event when its own slots name none, in order: the clauses
-        around it (complement, condition, purpose, "in defiance of X"), the territory struck, the state
-        named nearest in its clause when that is not the actor's. Where the slots named the actor's own
-        side (`named_own`), only the clauses around it can overrule them; so too where several actors
-        meet or agree among themselves (`mutual`: "Egypt and Sudan signed an accord in Algiers" was not
-        done to Algeria, the venue). With it, whether it is only implied (a place, not a party)."""
-        actor_countries = {a.country for a in actors}
-
-        def other(heads: tuple[Token, ...]) -> Entity | None:
-            coded = (coder.entity(h) for h in heads)
-            return next((e for e in coded if e is not None and e.country not in actor_countries), None)
-
-        if (named := other(cand.roles.fallback)) is not None and named.country:
-            return (named,), False
-        if named_own or mutual:
-            return None
-        if location and location.country and location.country not in actor_countries:
-            return (Entity(text=location.name, country=location.country, name=location.name),), True
-        near = next((e for h in cand.roles.nearby if (e := _state_named(h, coder)) is not None), None)
-        if near is not None and near.country not in actor_countries:
-            return (near,), True
-        return None
-
-    def _default_recipient(
-        self, type_: str, actors: tuple[Entity, ...], discourse: Discourse
-    ) -> tuple[Entity, ...]:
-        """Where the text names no one: the actor's counterpart so far, else the actor's own polity, as
-        PLOVER codes domestic events."""
-        if len(actors) > 1 and type_ in _RECIPROCAL:
-            return ()  # "A and B signed a deal": each is the other's counterpart already
-        other = discourse.counterpart_of(type_, actors)
-        if other:
-            return (Entity(text=other, country=other, name=other),)
-        own = next((a.country for a in actors if is_state(a.country)), None)
-        return (Entity(text=own, country=own, name=own),) if own else ()
-
-    def _location(
-        self, head: Token, participants: tuple[Entity, ...], *, type_: str
-    ) -> tuple[Place | None, bool]:
-        """The most specific place named in the trigger's clause, and whether a preposition named it.
-
-        A place is named after a locative preposition ("met in Istanbul"), or, for an event on the ground
-        (_ON_THE_GROUND), after a preposition of target or source ("fired toward Nakhchivan") or as the
-        trigger's object itself ("struck the Nakhchivan Autonomous Republic"). A place named as the object
-        of any other event stands for its government (a metonym, which CAMEO codes as an actor), not for
-        where the event happened ("Azerbaijan accused Iran", "Moscow warned Baku").
-        """
-        on_the_ground = type_ in _ON_THE_GROUND
-        placing = _LOCATIVE_PREPS | _TARGET_PREPS | _GROUND_PREPS if on_the_ground else _LOCATIVE_PREPS
-        hint = next((p.country for p in participants if p.country), None)
-        best: tuple[Place | None, bool] = (None, False)
-        anchor = occurrence_verb(head) or head  # "clashes erupted in Caracas": the verb's clause
-        for ent in ents_within(head.sent):
-            if ent.label_ not in _PLACE_LABELS or not _in_clause(ent, anchor):
-                continue
-            named_target = on_the_ground and ent.root.dep_ in ("dobj", "nsubjpass") and ent.root.head == head
-            prep = ent.root.head.lower_ if ent.root.dep_ == "pobj" else None
-            if not named_target and prep not in placing:
-                continue
-            place = self.places.lookup(ent.text, country=hint)
-            if place is None:
-                continue
-            if not _is_country_name(ent.text):
-                return place, not named_target  # a city or region beats a country
-            best = best if best[0] else (place, not named_target)
-        return best
-
 
 def _denial(
     rebuttal: Rebuttal, told: Sequence[EventMention], since: int, article: Article, coder: ArticleCoder
@@ -527,13 +443,13 @@ def _denial(
         and m.claim.stance != "denies"
         and m.modality is None
         and not _claimed_by_state(m.claim, country)
-        and (m.claim.claimant is not None or m.type not in _SPEECH_ACTS)  # a claim, or an act
+        and (m.claim.claimant is not None or m.type not in SPEECH_ACTS)  # a claim, or an act
     ]
     own = [m for m in told_by_others if country in {a.country for a in m.actor}]
     ranked = (
-        [m for m in own if m.type not in _SPEECH_ACTS],
+        [m for m in own if m.type not in SPEECH_ACTS],
         own,
-        [m for m in told_by_others if m.type not in _SPEECH_ACTS and m.claim.claimant is not None],
+        [m for m in told_by_others if m.type not in SPEECH_ACTS and m.claim.claimant is not None],
     )
     event = next((group[-1] for group in ranked if group), None)
     if event is None:
@@ -557,26 +473,6 @@ def _denial(
     )
 
 
-def _own_denial(
-    cand: Candidate, claimant: Entity | None, actors: tuple[Entity, ...], discourse: Discourse
-) -> Candidate:
-    """An act told before that its doer's own state then says did not happen ("Russia said its forces
-    had not hit any civilian sites", "the army said it did not fire on protesters") is that state's
-    denial of the act, as "denied that its forces had hit ..." is (gold/README.md: the denied event,
-    stance "denies"). Not what it says will not or cannot happen ("will not attack": `not_done`), nor an
-    act nobody told ("I am not organising an investigation"). The candidate unchanged otherwise."""
-    attribution = cand.attribution
-    if cand.modality != "negated" or attribution is None or attribution.stance != "asserts":
-        return cand
-    if claimant is None or not is_state(claimant.country) or not not_done(cand.trigger.head):
-        return cand
-    told_actors, _ = discourse.last_dyad.get(cand.type, ((), ()))
-    doers = {a.country for a in actors}
-    if claimant.country not in doers or not doers & {a.country for a in told_actors}:
-        return cand
-    return replace(cand, modality=None, attribution=replace(attribution, stance="denies"))
-
-
 def _claimed_by_state(claim: Claim, country: str) -> bool:
     """Whether this country's state (a state sector, or the country named alone) makes the claim: a
     state does not deny what it claims, while its country's media or opposition may say what it denies."""
@@ -584,54 +480,8 @@ def _claimed_by_state(claim: Claim, country: str) -> bool:
     return (
         claimant is not None
         and claimant.country == country
-        and (claimant.sector is None or claimant.sector in _STATE_SECTORS)
+        and (claimant.sector is None or claimant.sector in STATE_SECTORS)
     )
-
-
-def _denied_as_told(
-    cand: Candidate, type_: str, actors: tuple[Entity, ...], discourse: Discourse
-) -> tuple[Entity, ...]:
-    """A denial that names no target ("Iran denied carrying out the attack") denies the act told before,
-    aimed where that one was: the recipients of the last two-sided event of its type by the same side;
-    () when it is no denial or nothing fits."""
-    if cand.attribution is None or cand.attribution.stance != "denies":
-        return ()
-    told_actors, told_recipients = discourse.last_dyad.get(type_, ((), ()))
-    same_side = {a.country for a in told_actors} & {a.country for a in actors}
-    return told_recipients if same_side else ()
-
-
-def _fought_each_other(cand: Candidate, type_: str, actors: tuple[Entity, ...]) -> bool:
-    """Fighting between the forces of several states named together, with no one else named ("Indian
-    and Pakistani troops exchanged fire", "clashed"): each side is the other's recipient. A strike made
-    together ("US and British jets struck targets") is not: its targets are elsewhere."""
-    if type_ != "ASSAULT" or len({a.country for a in actors if is_state(a.country)}) < 2:
-        return False
-    return fighting(cand.trigger)
-
-
-def _claimant_struck(type_: str, actors: tuple[Entity, ...], claimant: Entity | None) -> tuple[Entity, ...]:
-    """A state that reports another's force used with no target named was struck itself ("Chile said
-    Peruvian troops shelled a border post": Chile's post): the claimant's state, for ASSAULT and COERCE
-    by someone else; () otherwise."""
-    if type_ not in _UNATTRIBUTED or claimant is None or not is_state(claimant.country):
-        return ()
-    if claimant.country in {a.country for a in actors}:
-        return ()
-    country = pycountry.countries.get(alpha_3=claimant.country)
-    name = getattr(country, "common_name", None) or getattr(country, "name", None) or claimant.country
-    return (Entity(text=name, country=claimant.country, name=name),)  # the state, not the one who spoke
-
-
-def _state_named(head: Token, coder: ArticleCoder) -> Entity | None:
-    """The state a name stands for when it names one: a nationality ("Bolivian") or a country's name,
-    not a region or town that shares a word with one ("the city centre")."""
-    entity = coder.entity(head)
-    if entity is None or not is_state(entity.country):
-        return None
-    if head.ent_type_ == "NORP" or _is_country_name(head.text) or _is_country_name(entity.name or ""):
-        return entity
-    return None
 
 
 def _definite(noun: Token) -> bool:
@@ -640,61 +490,10 @@ def _definite(noun: Token) -> bool:
     )
 
 
-def _recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity, ...]) -> tuple[Entity, ...]:
-    """Coded recipients, without the actor's own state where someone else is named too.
-
-    A speech act aimed at one's own side counts only when it is another part of the polity ("the
-    president threatened to ban opposition candidates"), not the actor talking about itself.
-    """
-    own = {a.country for a in actors}
-    others = tuple(r for r in coded if r.country not in own)
-    if type_ in _SPEECH_ACTS and not others:
-        own_sectors = {a.sector for a in actors}
-        return tuple(
-            r for r in coded if r.sector and r.sector not in own_sectors and r.sector not in _STATE_SECTORS
-        )
-    return others or coded
-
-
-def _by_whom(
-    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder, words: set[str]
-) -> tuple[str, str | None]:
-    """Blocking a road, a border or a port is coercion when the state does it and a protest when citizens
-    do (PLOVER: COERCE "restrict" against PROTEST "obstruct"). The state is a state sector (government,
-    military, police, ...) or a country named by its name alone ("Israel imposed a blockade"), which CAMEO
-    codes as the state itself; its people named by a demonym ("young Algerians blocked roads") are not.
-    Likewise a "strike" (among `words`, the trigger's lemmas) by workers, teachers or doctors
-    (_CIVIL_SECTORS) is a labour strike, PROTEST "strike", not an attack."""
-    if type_ == "COERCE" and mode == "restrict" and not any(_acts_for_state(a, coder) for a in actors):
-        return "PROTEST", "obstruct"
-    if type_ == "ASSAULT" and words & _STRIKES and actors and all(a.sector in _CIVIL_SECTORS for a in actors):
-        return "PROTEST", "strike"
-    return type_, mode
-
-
-def _acts_for_state(entity: Entity, coder: ActorCoder) -> bool:
-    return entity.sector in _STATE_SECTORS or (
-        entity.sector is None and entity.country in coder.countries_named(entity.text)
-    )
-
-
 def _claim(cand: Candidate, claimant: Entity | None) -> Claim:
     if cand.attribution is None or claimant is None:
         return Claim()
     return Claim(claimant=claimant, stance="denies" if cand.attribution.stance == "denies" else "asserts")
-
-
-@cache
-def _is_country_name(name: str) -> bool:
-    try:
-        pycountry.countries.lookup(name.removeprefix("the ").strip())
-    except LookupError:
-        return False
-    return True
-
-
-def _in_clause(ent: Span, head: Token) -> bool:
-    return head in ent.root.ancestors or ent.root in head.subtree
 
 
 def _evidence(cand: Candidate) -> tuple[int, int, str]:
