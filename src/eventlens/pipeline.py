@@ -358,7 +358,7 @@ class Extractor:
             cand.mode,
             actors,
             coder=self.actors,
-            words={t.lemma_.lower() for t in cand.trigger.words},
+            trigger=cand.trigger,
         )
         implied = not recipients
         # "condemned this terrorist act": its doer, unknown; not the victim, not the actor's state.

@@ -30,6 +30,7 @@ from eventlens.extract.subjects import subject_of
 from eventlens.extract.triggers import (
     DEFINITE,
     EVENT_NOUNS_TRANSPARENT,
+    EXERCISES,
     Trigger,
     announcing_verb,
     find_triggers,
@@ -87,6 +88,11 @@ _THREAT_VERBS = frozenset({"threaten", "warn"})
 _THREAT_IDIOMS = frozenset({"regret"})
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "REJECT", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
 _COOPERATIVE_VERBAL = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"})
+# Words of a military exercise (triggers.EXERCISES, and the dictionary's "war games"), and what makes one
+# joint: a word saying so, or a party held with
+_EXERCISE_WORDS = EXERCISES | {"game", "wargame"}
+_JOINT = frozenset({"joint", "combined", "multinational", "bilateral", "trilateral", "allied"})
+_PARTY_LABELS = frozenset({"GPE", "NORP", "ORG"})
 _EMBED_DEPS = frozenset(
     {
         "acomp",
@@ -237,6 +243,34 @@ def _quote_attribution(speaker: Token | None) -> Attribution | None:
     return Attribution(speaker=speaker, stance="asserts", frame=speaker) if speaker is not None else None
 
 
+def _by_jointness(sense: Sense, trigger: Trigger, roles: Roles) -> Sense:
+    """A military exercise is MOBILIZE when one side holds it and COOPERATE when it is joint (PLOVER
+    manual, MOBILIZE: "Joint military operations are coded as COOPERATE but single-country exercises
+    should be coded as MOBILIZE"; CAMEO's own patterns code it either way): several parties hold it, a
+    word says so ("joint drills") or it is held with a party ("drills with the US Navy")."""
+    words = {t.lemma_.lower() for t in trigger.words}
+    if sense.type not in ("MOBILIZE", "COOPERATE") or not words & _EXERCISE_WORDS:
+        return sense
+    several = len(roles.actor) > 1 or any(  # "Russia and Belarus", "French and Egyptian warships"
+        c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+        for head in roles.actor
+        for c in head.children
+    )
+    joint = several or any(
+        (child.dep_ == "amod" and child.lower_ in _JOINT)
+        or (
+            child.dep_ == "prep"
+            and child.lower_ == "with"
+            and any(g.dep_ == "pobj" and g.ent_type_ in _PARTY_LABELS for g in child.children)
+        )
+        for word in trigger.words
+        for child in word.children
+    )
+    if joint:
+        return replace(sense, type="COOPERATE", mode=None)
+    return replace(sense, type="MOBILIZE", mode=sense.mode if sense.type == "MOBILIZE" else None)
+
+
 def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Candidate | None:
     sense = _call_sense(trigger, trigger.sense)
     if sense.type is None:
@@ -248,6 +282,7 @@ def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Ca
         return None
     lemma = trigger.head.lemma_.lower()
     conditional = conditional_on_other(trigger.head)
+    sense = _by_jointness(sense, trigger, roles)
     type_, mode, modality = _retype(sense, modality, conditional=conditional, lemma=lemma)
     if type_ == "RETREAT" and trigger.nominal and announcing_verb(trigger.head) is not None:
         # PLOVER manual, CONCEDE: "declarations (but not implementations) of ceasefires and withdrawals

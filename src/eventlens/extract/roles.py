@@ -17,7 +17,7 @@ from eventlens.extract.lexicon import Lexicon
 from eventlens.extract.object_verbs import ObjectVerbs, given_by
 from eventlens.extract.spans import ents_within
 from eventlens.extract.subjects import passive_patient, subject_of
-from eventlens.extract.triggers import Trigger, is_support_verb, occurrence_verb
+from eventlens.extract.triggers import EXERCISES, Trigger, is_support_verb, occurrence_verb
 
 __all__ = ["Roles", "answering", "expand", "fighting", "find_roles", "performer"]
 
@@ -430,6 +430,11 @@ def find_roles(trigger: Trigger) -> Roles:
     """Actor and recipient heads of one trigger, with the recipients its context names (`fallback`,
     `nearby`) for when its own slots name none."""
     roles = _nominal_roles(trigger) if trigger.nominal else _verbal_roles(trigger)
+    # "held military exercises": an exercise is held, not done to anyone ("the G7 meeting" does name
+    # whom a meeting is with, through its modifier, so other event nouns stay)
+    exercise = {t.i for t in trigger.words if t.lemma_.lower() in EXERCISES}
+    if any(r.i in exercise for r in roles.recipient):
+        roles = replace(roles, recipient=tuple(r for r in roles.recipient if r.i not in exercise))
     # The roles' own words (a head and its modifiers), not the clauses hanging off them.
     taken = {t.i for r in (*roles.actor, *roles.recipient) for t in (r, *r.lefts)}
     fallback = [] if trigger.nominal else _fallback_recipients(trigger.head)

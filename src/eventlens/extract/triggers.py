@@ -17,7 +17,7 @@ from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.object_verbs import ObjectVerbs
 from eventlens.extract.patterns import PatternMatch, VerbPatterns, of_objects
 
-__all__ = ["DEFINITE", "EVENT_NOUNS_TRANSPARENT", "WEAPONS", "Trigger", "find_triggers"]
+__all__ = ["DEFINITE", "EVENT_NOUNS_TRANSPARENT", "EXERCISES", "WEAPONS", "Trigger", "find_triggers"]
 
 # Nouns that stand for a claim about an event: walking up from the event, they pass the frame on.
 EVENT_NOUNS_TRANSPARENT = frozenset(
@@ -64,6 +64,9 @@ _LIGHT_DEPS = frozenset({"dobj", "pobj", "attr", "nsubjpass", "oprd", "npadvmod"
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # Particle words the parser may tag as adverbs after a verb.
 _PARTICLES = frozenset({"aside", "away", "back", "off", "out", "down", "up", "over"})
+# Nouns that name a military exercise alone ("held drills") or with a military modifier of triggers.tsv
+# ("naval drills"), but something else with another modifier ("a fire drill", "a cost-cutting exercise").
+EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver"})
 # Adjectives that finish a verb's meaning as its result ("set free", "let loose"); the small model
 # hangs them on the object ("set free two soldiers": "free" an adjective of "soldiers").
 _RESULTATIVES = frozenset({"free", "loose"})
@@ -192,10 +195,26 @@ def _light_objects(verb: Token) -> list[Token]:
     return out
 
 
+def _other_exercise(noun: Token, lexicon: Lexicon) -> bool:
+    """An exercise noun whose modifier makes it no military one: "held a fire drill", "launched a
+    cost-cutting exercise" (the military ones are in triggers.tsv: "naval drill", "live-fire drill")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in EXERCISES:
+        return False
+    lefts = [c for c in noun.lefts if c.dep_ in ("amod", "compound")]
+    if any(lexicon.word(f"{hyphenated(c) or c.lemma_.lower()} {lemma}", "N") for c in lefts):
+        return False
+    # a noun or a verb names another kind of exercise; an adjective of size or time does not, nor a
+    # hyphenated one ("annual exercises", "large-scale drills")
+    return any((c.dep_ == "compound" and hyphenated(c) is None) or c.pos_ == "VERB" for c in lefts)
+
+
 def _combo(verb: Token, lexicon: Lexicon) -> tuple[Sense, Token] | None:
     if names_as(verb):
         return None  # "called the strike a provocation" calls no strike
     for noun in _light_objects(verb):
+        if _other_exercise(noun, lexicon):
+            continue
         for lemma in _noun_lemmas(noun):
             for form in verb_lemmas(verb):
                 sense = lexicon.combo(form, lemma)

@@ -24,7 +24,7 @@ from eventlens.extract.candidates import Candidate
 from eventlens.extract.modality import not_done
 from eventlens.extract.roles import fighting
 from eventlens.extract.spans import ents_within
-from eventlens.extract.triggers import occurrence_verb
+from eventlens.extract.triggers import Trigger, occurrence_verb
 from eventlens.model import Entity, Place
 from eventlens.resolve.actors import ActorCoder
 from eventlens.resolve.context import ArticleCoder, is_state
@@ -222,14 +222,16 @@ def coded_recipients(type_: str, actors: tuple[Entity, ...], coded: tuple[Entity
 
 
 def by_whom(
-    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder, words: set[str]
+    type_: str, mode: str | None, actors: tuple[Entity, ...], *, coder: ActorCoder, trigger: Trigger
 ) -> tuple[str, str | None]:
-    """Blocking a road, a border or a port is coercion when the state does it and a protest when citizens
-    do (PLOVER: COERCE "restrict" against PROTEST "obstruct"). The state is a state sector (government,
-    military, police, ...) or a country named by its name alone ("Israel imposed a blockade"), which CAMEO
-    codes as the state itself; its people named by a demonym ("young Algerians blocked roads") are not.
-    Likewise a "strike" (among `words`, the trigger's lemmas) by workers, teachers or doctors
-    (_CIVIL_SECTORS) is a labour strike, PROTEST "strike", not an attack."""
+    """The type and mode as the doers decide them: blocking a road, a border or a port is coercion when
+    the state does it and a protest when citizens do (PLOVER: COERCE "restrict" against PROTEST
+    "obstruct"). The state is a state sector (government, military, police, ...) or a country named by
+    its name alone ("Israel imposed a blockade"), which CAMEO codes as the state itself; its people named
+    by a demonym ("young Algerians blocked roads") are not. Likewise a "strike" (among the trigger's
+    words) by workers, teachers or doctors (_CIVIL_SECTORS) is a labour strike, PROTEST
+    "strike", not an attack."""
+    words = {t.lemma_.lower() for t in trigger.words}
     if type_ == "COERCE" and mode == "restrict" and not any(_acts_for_state(a, coder) for a in actors):
         return "PROTEST", "obstruct"
     if type_ == "ASSAULT" and words & _STRIKES and actors and all(a.sector in _CIVIL_SECTORS for a in actors):

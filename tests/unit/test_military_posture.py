@@ -1,0 +1,61 @@
+"""Military posture on sentences of our own: exercises held by one side are MOBILIZE, joint ones COOPERATE
+(PLOVER manual, MOBILIZE: "single-country exercises should be coded as MOBILIZE"); warships, carriers and
+jets moved are MOBILIZE "weapons"; exercises of other kinds are no event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventlens.model import EventMention
+
+Coded = Callable[[str], list[tuple[str, tuple[str | None, ...], tuple[str | None, ...]]]]
+Extract = Callable[[str], list[EventMention]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chinese navy staged military exercises near Taiwan.", ("MOBILIZE", ("CHN",), ("TWN",))),
+        ("China held large-scale drills around Taiwan on Monday.", ("MOBILIZE", ("CHN",), ("TWN",))),
+        ("Russia held naval drills in the Baltic Sea.", ("MOBILIZE", ("RUS",), ("RUS",))),
+        ("The Iranian army began annual live-fire drills.", ("MOBILIZE", ("IRN",), ("IRN",))),
+        ("Russia and Belarus held joint military exercises.", ("COOPERATE", ("RUS", "BLR"), ())),
+        ("The US Navy held drills with Japan.", ("COOPERATE", ("USA",), ("JPN",))),
+        ("French and Egyptian warships launched war games.", ("COOPERATE", ("FRA", "EGY"), ())),
+    ],
+)
+def test_an_exercise_is_mobilization_by_one_side_and_cooperation_when_joint(
+    coded: Coded, text: str, expected: tuple
+) -> None:
+    assert coded(text) == [expected]
+
+
+def test_agreeing_to_joint_exercises_is_an_agreement_not_a_threat(coded: Coded) -> None:
+    rows = coded("Jordan and Britain have agreed to hold joint military exercises.")
+    assert [r[0] for r in rows] == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington sent an aircraft carrier to the Gulf.",
+        "Britain deployed fighter jets to Romania.",
+        "Russia dispatched two warships to the eastern Mediterranean.",
+    ],
+)
+def test_ships_and_jets_moved_are_mobilization_of_weapons(extract: Extract, text: str) -> None:
+    assert [(m.type, m.mode) for m in extract(text)] == [("MOBILIZE", ("weapons",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Egyptian government held a fire drill at the ministry.",
+        "The British government launched a cost-cutting exercise.",
+        "The Kenyan ministry held a public relations exercise.",
+    ],
+)
+def test_exercises_of_other_kinds_are_no_event(coded: Coded, text: str) -> None:
+    assert not [r for r in coded(text) if r[0] in ("MOBILIZE", "COOPERATE")]
