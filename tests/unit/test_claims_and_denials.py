@@ -38,13 +38,28 @@ def _denials(rows: list[Row]) -> list[Row]:
         "Peru denied it.",
         "Peru denied any involvement.",
         "Peru flatly denied the accusations.",
+        "Peru disputed that account.",
+        "Lima rejected the Chilean narrative.",
+        "Peru dismissed the claims as propaganda.",
+        # denying that one answers for the act
+        "Peru denied that its troops were responsible.",
+        "Lima denied being involved.",
+        "Peru denied it was to blame.",
+        "Peru's army denied it was behind it.",
+        "Peru denied that its troops were responsible for the shelling.",
+        "Peru denied it was to blame for the shelling.",
+        # the accused's own word that the act told did not happen
+        "Peru's army said its troops had not shelled the post.",
+        "Lima said its forces did not fire on Chilean territory.",
+        "Peru said it has never attacked Chile.",
     ],
 )
 def test_a_denial_pointing_back_at_the_claim_denies_the_claimed_event(stanced: Stanced, denial: str) -> None:
     rows = stanced(CLAIM + denial)
     assert (*SHELLING, "CHL", "asserts") in rows
     assert _denials(rows) == [(*SHELLING, "PER", "denies")]
-    assert not [r for r in rows if r[0] == "REJECT"]  # "rejected the accusation" is no REJECT
+    # "rejected the accusation" is no REJECT, "denied it was to blame" no blame by Peru
+    assert not [r for r in rows if r[0] == "REJECT" or (r[0] == "ACCUSE" and r[3] == "PER")]
 
 
 @pytest.mark.parametrize(
@@ -281,26 +296,6 @@ def test_an_act_denied_with_no_doer_named_is_the_deniers_own(stanced: Stanced, t
 
 
 @pytest.mark.parametrize(
-    "denial",
-    [
-        "Peru denied that its troops were responsible.",
-        "Lima denied being involved.",
-        "Peru denied it was to blame.",
-        "Peru's army denied it was behind it.",
-        "Peru denied that its troops were responsible for the shelling.",
-        "Peru denied it was to blame for the shelling.",
-        "Peru disputed that account.",
-        "Lima rejected the Chilean narrative.",
-        "Peru dismissed the claims as propaganda.",
-    ],
-)
-def test_denying_that_one_answers_for_the_act_denies_the_act(stanced: Stanced, denial: str) -> None:
-    rows = stanced(CLAIM + denial)
-    assert _denials(rows) == [(*SHELLING, "PER", "denies")]
-    assert not [r for r in rows if r[0] in ("ACCUSE", "REJECT") and r[3] == "PER"]  # no blame, no refusal
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Peru did not deny that its troops were responsible.",  # not denied
@@ -317,19 +312,6 @@ def test_whoever_says_someone_is_to_blame_blames_them(stanced: Stanced) -> None:
     assert ("ACCUSE", ("CHL",), ("PER",), "CHL", "asserts") in rows  # Chile blames, Peru is blamed
     assert ("ASSAULT", ("PER",), ("CHL",), "CHL", "asserts") in rows  # Chile's claim, not Peru's
     assert not [r for r in stanced("Peru is to blame.") if r[0] == "ACCUSE"]  # nobody blames
-
-
-@pytest.mark.parametrize(
-    "denial",
-    [
-        "Peru's army said its troops had not shelled the post.",
-        "Lima said its forces did not fire on Chilean territory.",
-        "Peru said it has never attacked Chile.",
-    ],
-)
-def test_the_accused_saying_it_did_not_do_the_act_told_denies_it(stanced: Stanced, denial: str) -> None:
-    rows = stanced(CLAIM + denial)
-    assert ("ASSAULT", ("PER",), ("CHL",), "PER", "denies") in rows
 
 
 @pytest.mark.parametrize(
