@@ -515,13 +515,17 @@ def _mention_id(article_id: str, token_index: int, type_: str) -> str:
 
 def _merge_duplicates(readings: list[tuple[EventMention, bool]]) -> list[EventMention]:
     """One sentence, one event per (type, stance, actors): a recipient read off the text beats an implied
-    one, and more recipients beat fewer."""
+    one, another party beats the actor's own polity (the fallback where nothing is named: "Israeli
+    airstrikes killed 20 people in Gaza" is aimed at Gaza, as the verb's reading says, not at Israel as
+    the noun's says), and more recipients beat fewer."""
 
     def key(m: EventMention) -> tuple[str, str, frozenset[str | None]]:
         return (m.type, m.claim.stance, frozenset(a.country for a in m.actor))
 
-    def rank(reading: tuple[EventMention, bool]) -> tuple[bool, int]:
-        return (not reading[1], len(reading[0].recipient))
+    def rank(reading: tuple[EventMention, bool]) -> tuple[bool, bool, int]:
+        mention, implied = reading
+        own = {a.country for a in mention.actor}
+        return (not implied, any(r.country not in own for r in mention.recipient), len(mention.recipient))
 
     best: dict[tuple[str, str, frozenset[str | None]], tuple[EventMention, bool]] = {}
     for reading in readings:

@@ -285,9 +285,15 @@ class ArticleCoder:
         else the article's home (its dateline's country, or the first state it names)."""
         return self._told_focus(before) or self._home
 
-    def _told_focus(self, before: int) -> str | None:
+    def _told_focus(self, before: int, *, besides: frozenset[int] = frozenset()) -> str | None:
         for index, entity, subject in reversed(self._memory.groups):
-            if index < before and subject and entity.country and len(entity.country) == 3:
+            if (
+                index < before
+                and index not in besides
+                and subject
+                and entity.country
+                and len(entity.country) == 3
+            ):
                 return entity.country
         return None
 
@@ -301,12 +307,14 @@ class ArticleCoder:
         An international organisation in focus gives its code to unnamed officials ("the ministers" of the
         Organization of Turkic States), not to people on the ground.
         """
-        told = self._told_focus(head.i)
-        if sector not in _GOVERNMENT and not is_state(told):
-            # Refugees, gunmen, protesters belong to a country, not to the organisation the article
-            # talks about ("the UN will provide aid to refugees fleeing the war in Liberia").
-            told = self._clause_place(head)
-        return told or self._home
+        if sector in _GOVERNMENT:
+            return self._told_focus(head.i) or self._home
+        # People on the ground are of the place where their clause happens ("Israeli airstrikes killed 20
+        # people in Gaza": Palestinians), else of the country talked about, but not through the subject
+        # of their own clause, who acts on them ("Russian drones wounded three civilians"), and not an
+        # organisation ("the UN will provide aid to refugees fleeing the war in Liberia").
+        told = self._told_focus(head.i, besides=_clause_subjects(head))
+        return self._clause_place(head) or (told if is_state(told) else None) or self._home
 
     def _clause_place(self, head: Token) -> str | None:
         """The country of the first place named after a locative preposition in the clause of a head, or in
@@ -511,6 +519,16 @@ def _places_named(doc: Doc, actors: ActorCoder, places: Gazetteer) -> set[str]:
             if place is not None and place.country:
                 out.add(place.country)
     return out
+
+
+def _clause_subjects(head: Token) -> frozenset[int]:
+    """The tokens of the subject of the clause a noun is in (with what hangs off it), when the noun is
+    not part of that subject itself."""
+    verb = head
+    while verb.dep_ not in _CLAUSES and verb.head is not verb:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and head not in c.subtree]
+    return frozenset(t.i for c in subjects for t in c.subtree)
 
 
 def _main_subject(token: Token) -> bool:

@@ -1,6 +1,7 @@
-"""Military posture on sentences of our own: exercises held by one side are MOBILIZE, joint ones COOPERATE
-(PLOVER manual, MOBILIZE: "single-country exercises should be coded as MOBILIZE"); warships, carriers and
-jets moved are MOBILIZE "weapons"; exercises of other kinds are no event."""
+"""Force and military posture on sentences of our own: exercises held by one side are MOBILIZE, joint
+ones COOPERATE (PLOVER manual, MOBILIZE: "single-country exercises should be coded as MOBILIZE");
+warships, carriers and jets moved are MOBILIZE "weapons"; exercises of other kinds are no event; whom
+force strikes is read off where it struck, not off who struck."""
 
 from __future__ import annotations
 
@@ -59,3 +60,20 @@ def test_ships_and_jets_moved_are_mobilization_of_weapons(extract: Extract, text
 )
 def test_exercises_of_other_kinds_are_no_event(coded: Coded, text: str) -> None:
     assert not [r for r in coded(text) if r[0] in ("MOBILIZE", "COOPERATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # unnamed victims are of the place where they were struck, not of the side that struck them
+        ("Russian drones wounded three civilians in Odesa.", ("ASSAULT", ("RUS",), ("UKR",))),
+        ("Police arrested 30 protesters in Paris on Sunday.", ("COERCE", ("FRA",), ("FRA",))),
+        # the verb names whom the act named by its subject struck
+        ("Israeli airstrikes killed 20 people in Gaza.", ("ASSAULT", ("ISR",), ("PSE",))),
+        ("Russian shelling killed two civilians in Kharkiv.", ("ASSAULT", ("RUS",), ("UKR",))),
+    ],
+)
+def test_whom_force_strikes_is_read_off_the_place_not_the_striker(
+    coded: Coded, text: str, expected: tuple
+) -> None:
+    assert coded(text) == [expected]
