@@ -296,7 +296,8 @@ def _resultative(token: Token, lexicon: Lexicon) -> Sense | None:
 
 
 def _impact_without_agent(token: Token, sense: Sense) -> bool:
-    """'a drone crashed near the airport': impact verbs are attacks only with a weapon or an agent."""
+    """'a drone crashed near the airport': impact verbs are attacks only with a weapon or an agent for
+    their subject, an object, or someone they are aimed at."""
     if token.lemma_.lower() not in _IMPACT_VERBS or sense.type != "ASSAULT":
         return False
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -304,7 +305,20 @@ def _impact_without_agent(token: Token, sense: Sense) -> bool:
         subject is not None
         and subject.lemma_.lower() not in WEAPONS
         and subject.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
-        and not any(c.dep_ == "dobj" for c in token.children)
+        and not any(_aimed(c) for c in token.children)
+    )
+
+
+def _aimed(child: Token) -> bool:
+    """An object, or the party or people an impact verb is aimed at: "troops struck (back) at militants",
+    not "a hit at number six"."""
+    if child.dep_ == "dobj":
+        return True
+    if child.dep_ != "prep" or child.lower_ not in ("at", "against"):
+        return False
+    return any(
+        g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or g.tag_ in ("NNS", "NNPS"))
+        for g in child.children
     )
 
 
@@ -313,8 +327,8 @@ def _dictionary_overrules(match: PatternMatch, ours: Sense, *, loose_particle: b
     whose particle our lexicon does not know ("called up reservists", "called off the talks"), and a
     denial whose object is a thing refused, not a claim ("denied access to its airspace", "denied them
     entry": REJECT or SANCTION, not a denial)."""
-    if loose_particle and " " in match.pattern.verb:
-        return True
+    if loose_particle and (" " in match.pattern.verb or match.pattern.particle):
+        return True  # "hit out at X": the dictionary's pattern with that particle, ACCUSE, not "hit"
     return ours.frame == "deny" and match.pattern.sense is not None and bool(match.pattern.objects)
 
 
@@ -324,7 +338,10 @@ def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Tri
     another verb (`_dictionary_overrules`); else the most specific pattern of the compiled CAMEO
     dictionary that its clause satisfies."""
     lemmas = verb_lemmas(token)
-    has_particle = any(c.dep_ == "prt" for c in token.children)
+    has_particle = any(  # "hit out at", and "hit back at" with "back" parsed as an adverb
+        c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in _PARTICLES)
+        for c in token.children
+    )
     # A verb with its particle or preposition is a verb of its own ("shoot down", "call in", "stand by").
     phrasal = (
         (lexicon.word(_phrasal(token), "V") if has_particle else None)
