@@ -77,3 +77,22 @@ def test_whom_force_strikes_is_read_off_the_place_not_the_striker(
     coded: Coded, text: str, expected: tuple
 ) -> None:
     assert coded(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran said it would respond to any Israeli attack.",
+        "Pakistani officials discussed a possible strike on militant camps.",
+        "The Indian army prepared for potential attacks by Pakistan.",
+    ],
+)
+def test_force_that_may_come_is_no_attack(coded: Coded, text: str) -> None:
+    assert not [r for r in coded(text) if r[0] == "ASSAULT"]
+
+
+def test_any_attack_denied_or_refused_stays(extract: Extract) -> None:
+    denied = extract("Azerbaijan accused Iran of a drone strike. Iran denied any attack on Azerbaijan.")
+    assert [(m.type, m.claim.stance) for m in denied if m.claim.stance == "denies"] == [("ASSAULT", "denies")]
+    refused = extract("Turkey refused to commit to any assistance to the war.")
+    assert [m.type for m in refused] == ["REJECT"]

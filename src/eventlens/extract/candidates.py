@@ -16,7 +16,7 @@ from eventlens.extract.claims import Attribution, attribute
 from eventlens.extract.judgement_words import is_to_blame, kind_of, names_as
 from eventlens.extract.judgements import Condemnation, condemnations, rebuts_spelled_claim
 from eventlens.extract.lexicon import Lexicon, Sense
-from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of, refused_ahead
+from eventlens.extract.modality import FUTURE_TYPE, INTENT_VERBS, modality_of, refused_ahead, unreal
 from eventlens.extract.nonfacts import (
     conditional_on_other,
     disowner,
@@ -271,6 +271,17 @@ def _by_jointness(sense: Sense, trigger: Trigger, roles: Roles) -> Sense:
     return replace(sense, type="MOBILIZE", mode=sense.mode if sense.type == "MOBILIZE" else None)
 
 
+def _refused_above(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb above a noun refuses or denies it, or is negated ("refused to commit to any
+    assistance", "did not carry out any attack")."""
+    return any(
+        ((sense := lexicon.word(a.lemma_, "V")) is not None and sense.frame in ("refuse", "deny"))
+        or any(c.dep_ == "neg" for c in a.children)
+        for a in noun.ancestors
+        if a.pos_ in ("VERB", "AUX")
+    )
+
+
 def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Candidate | None:
     sense = _call_sense(trigger, trigger.sense)
     if sense.type is None:
@@ -289,10 +300,15 @@ def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Ca
         # from territory" ("announced the withdrawal of its troops")
         type_, mode = "CONCEDE", None
     attribution = attribute(trigger.head, lexicon) or _quote_attribution(quoted_speaker)
+    denied = attribution is not None and attribution.stance == "denies"
+    if trigger.nominal and unreal(trigger.head) and not denied and not _refused_above(trigger.head, lexicon):
+        # "would respond to any Israeli attack": no attack; "denied (refused, ruled out) any attack"
+        # denies or refuses one
+        return None
     if is_to_blame(trigger.head):
         # "Kyiv said Moscow was to blame": Moscow is blamed, by whoever says so (the pipeline makes the
         # speaker the actor); one who denies being to blame denies the act (judgements.rebuttals).
-        if attribution is not None and attribution.stance == "denies":
+        if denied:
             return None
         roles = replace(roles, actor=(), recipient=roles.actor)
     return Candidate(

@@ -14,12 +14,13 @@ from eventlens.model import Modality
 
 __all__ = [
     "FUTURE_TYPE", "INTENT_NOUNS", "INTENT_VERBS", "first_conjunct", "modality_of", "not_done",
-    "refused_ahead",
+    "refused_ahead", "unreal",
 ]  # fmt: skip
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_UNREAL = frozenset({"possible", "potential", "future", "eventual", "hypothetical", "prospective"})
 _INVERTING = frozenset({"had", "were", "should"})
 # Nouns of intent: the act in their infinitive is to come ("announced its intention to withdraw", "a plan
 # to expand the settlements", "their readiness to hold talks"). English usage.
@@ -123,6 +124,15 @@ def not_done(head: Token) -> bool:
     if aux & (_FUTURE_AUX | _HYPOTHETICAL_AUX | {"must"}) or {"going", "to"} <= aux:
         return False
     return head.tag_ == "VBD" or bool(aux & {"did", "had", "has", "have", "'d", "'ve"})
+
+
+def unreal(noun: Token) -> bool:
+    """Whether an event noun names an act that may happen, not one that did: "would respond to any
+    Israeli attack", "discussed a possible (potential, future) strike"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ == "any") or (c.dep_ == "amod" and c.lower_ in _UNREAL)
+        for c in noun.children
+    )
 
 
 def modality_of(head: Token, words: tuple[Token, ...]) -> Modality | None:
