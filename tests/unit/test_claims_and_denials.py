@@ -330,3 +330,9 @@ def test_what_is_no_denial_of_ones_own_act(stanced: Stanced, text: str) -> None:
 def test_an_act_someone_is_said_to_answer_for_is_the_speakers_claim(stanced: Stanced) -> None:
     rows = stanced("Chile said Peruvian troops were responsible for the shelling of a border post.")
     assert ("ASSAULT", ("PER",), ("CHL",), "CHL", "asserts") in rows
+
+
+def test_an_act_one_is_accused_of_is_the_accusers_claim_however_parsed(stanced: Stanced) -> None:
+    # the parser puts "of" under the accused noun
+    rows = stanced("India accused Pakistan-based militants of carrying out the attack.")
+    assert ("ASSAULT", ("PAK",), ("IND",), "IND", "asserts") in rows

@@ -107,9 +107,21 @@ def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
             speaker = subject_of(parent) if parent.pos_ != "NOUN" else None
             if speaker is not None:
                 return Attribution(speaker=speaker, stance=_STANCE[frame], frame=parent)
-        if parent.pos_ == "NOUN" and parent.lemma_.lower() not in EVENT_NOUNS_TRANSPARENT:
+        opaque = parent.pos_ == "NOUN" and parent.lemma_.lower() not in EVENT_NOUNS_TRANSPARENT
+        if opaque and not _accused_of(current, parent, lexicon):
             return None
         current = parent
+
+
+def _accused_of(prep: Token, noun: Token, lexicon: Lexicon) -> bool:
+    """'accused Pakistan-based militants of carrying out the attack' parsed with the "of" under the
+    accused: the act is still what the accuser claims, so attribution climbs on through the noun."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and noun.dep_ == "dobj"
+        and frame_of(noun.head, lexicon) == "accuse"
+    )
 
 
 def _speakers_own_act(verb: Token) -> bool:
