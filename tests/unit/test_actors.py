@@ -568,6 +568,8 @@ def test_partitive_of_nobody_stays_uncoded(parse: Parse) -> None:
             [("IRN", "GOV"), ("IRQ", "GOV"), ("SYR", "GOV")],
         ),
         ("Thousands of Chilean and Argentine students marched.", [("CHL", "EDU"), ("ARG", "EDU")]),
+        ("Officials from Egypt and Jordan gathered in Paris.", [("EGY", "GOV"), ("JOR", "GOV")]),  # after
+        ("The foreign ministers of Russia and China met in Beijing.", [("RUS", "GOV"), ("CHN", "GOV")]),
     ],
 )
 def test_coordinated_nationality_words_give_one_entity_each(
@@ -593,6 +595,7 @@ def test_split_entities_keep_the_phrase_as_written_and_name_their_part(parse: Pa
         ("Iranian diplomats flew home.", [("IRN", "GOV")]),
         ("Israeli and foreign journalists left the area.", [("ISR", "MED")]),  # "foreign" names no country
         ("Democratic and Republican lawmakers voted for the bill.", [(None, "LEG")]),
+        ("Officials from Egypt and the UN gathered in Cairo.", [("EGY", "GOV")]),  # the UN is no state
     ],
 )
 def test_one_nationality_word_gives_one_entity(

@@ -261,6 +261,28 @@ class ArticleCoder:
                 out.append(entity)
         return tuple(out)
 
+    def _split_origins(self, head: Token, base: Entity) -> tuple[Entity, ...]:
+        """One entity per country of coordinated places a noun is from ("officials from Egypt and
+        Jordan", "the foreign ministers of Russia and China"); () when fewer than two countries, when any
+        of them names none, or when the phrase's own coding did not come from them."""
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
+        first = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if first is None:
+            return ()
+        countries: list[str] = []
+        for place in (first, *first.conjuncts):
+            coded = self._code_text(_own_text(place))
+            if coded is None or not is_state(coded.country):
+                return ()
+            countries.append(coded.country)
+        if len(set(countries)) < 2 or base.country not in countries:
+            return ()
+        places = dict(zip(countries, (first, *first.conjuncts), strict=True))  # the first place per country
+        return tuple(
+            replace(base, country=country, name=f"{head.text} {prep.text} {place.text}")
+            for country, place in places.items()
+        )
+
     def _pair(self, head: Token) -> tuple[Entity, ...]:
         """The two states a dual phrase refers back to ("the two countries", "both sides", "the two
         leaders"): the last two distinct states coded before it, each as it was coded; () when the phrase
@@ -364,13 +386,16 @@ class ArticleCoder:
         return objects if any(self.entity(obj) is not None for obj in objects) else ()
 
     def _split(self, head: Token) -> tuple[Entity, ...]:
-        """One entity per country of the coordinated nationality words before a noun; () when fewer
-        than two countries, when any coordinated word names none ("Israeli and foreign journalists"),
-        or when the phrase's own coding did not come from them."""
+        """One entity per country of the coordinated nationality words before a noun, or of the
+        coordinated places it is from (`_split_origins`); () when fewer than two countries, when any
+        coordinated word names none ("Israeli and foreign journalists"), or when the phrase's own coding
+        did not come from them."""
         base = self.entity(head)
         run = _coordinated_modifiers(head)
-        if base is None or base.country is None or len(run) < 2:
+        if base is None or base.country is None:
             return ()
+        if len(run) < 2:
+            return self._split_origins(head, base)
         countries = []
         for modifier in run:
             coded = self._code_text(_own_text(modifier))
