@@ -339,7 +339,7 @@ class Extractor:
             actors = (claimant,)
         coded = self._code_all(cand.roles.recipient, coder, discourse)
         location, located_by_preposition = event_place(
-            head, coded or actors, type_=cand.type, places=self.places
+            head, coded or actors, type_=cand.type, places=self.places, coder=coder
         )
         if not actors and cand.type in UNATTRIBUTED and self._refers_to_told(head, cand.type):
             # "several civilians were hurt when the drones came down": by those of the attack told.

@@ -60,6 +60,11 @@ _GROUND_PREPS = frozenset({"through", "throughout", "around", "outside", "inside
 # Events that act physically on a territory: a territory as their object is where they happen.
 _ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Prepositions after which a name is a place's even when the parser took it for a person's
+_WHERE_PREPS = frozenset({"in", "at", "near", "into", "from", "toward", "towards", "inside", "outside"})
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "region", "province", "district", "area", "port", "county", "oblast"}
+)
 
 
 def recipient_around(
@@ -108,15 +113,24 @@ def default_recipient(type_: str, actors: tuple[Entity, ...], discourse: Discour
 
 
 def event_place(
-    head: Token, participants: tuple[Entity, ...], *, type_: str, places: Gazetteer
+    head: Token,
+    participants: tuple[Entity, ...],
+    *,
+    type_: str,
+    places: Gazetteer,
+    coder: ArticleCoder | None = None,
 ) -> tuple[Place | None, bool]:
     """The most specific place named in the trigger's clause, and whether a preposition named it.
 
     A place is named after a locative preposition ("met in Istanbul"), or, for an event on the ground
     (_ON_THE_GROUND), after a preposition of target or source ("fired toward Nakhchivan") or as the
-    trigger's object itself ("struck the Nakhchivan Autonomous Republic"). A place named as the object
-    of any other event stands for its government (a metonym, which CAMEO codes as an actor), not for
-    where the event happened ("Azerbaijan accused Iran", "Moscow warned Baku").
+    trigger's object itself ("struck the Nakhchivan Autonomous Republic"); a place noun's name counts
+    where the noun stands ("withdrew from the town of Avdiivka", "pulled out of the Kherson region"). A
+    place named as the object of any other event stands for its government (a metonym, which CAMEO codes
+    as an actor), not for where the event happened ("Azerbaijan accused Iran", "Moscow warned Baku").
+    A name the parser took for a person's counts where the gazetteer knows it, `coder` (the article's)
+    codes it to nobody, and a place noun names it ("shelled the town of Avdiivka") or a preposition of
+    place on the trigger or its object comes before it ("bombed targets in Khan Younis").
     """
     on_the_ground = type_ in _ON_THE_GROUND
     placing = _LOCATIVE_PREPS | _TARGET_PREPS | _GROUND_PREPS if on_the_ground else _LOCATIVE_PREPS
@@ -124,10 +138,15 @@ def event_place(
     best: tuple[Place | None, bool] = (None, False)
     anchor = occurrence_verb(head) or head  # "clashes erupted in Caracas": the verb's clause
     for ent in ents_within(head.sent):
-        if ent.label_ not in _PLACE_LABELS or not _in_clause(ent, anchor):
+        as_person = ent.label_ not in _PLACE_LABELS
+        if not _in_clause(ent, anchor) or (as_person and not _unknown_person(ent, coder)):
             continue
-        named_target = on_the_ground and ent.root.dep_ in ("dobj", "nsubjpass") and ent.root.head == head
-        prep = ent.root.head.lower_ if ent.root.dep_ == "pobj" else None
+        root = _standing(ent.root)
+        named_target = on_the_ground and root.dep_ in ("dobj", "nsubjpass") and root.head == head
+        prep = root.head.lower_ if root.dep_ == "pobj" else None
+        where = prep in _WHERE_PREPS and root.head.head in (head, *head.children)
+        if as_person and root.i == ent.root.i and not where:
+            continue  # a person's name only where nothing but a place goes: "bombed X in Khan Younis"
         if not named_target and prep not in placing:
             continue
         place = places.lookup(ent.text, country=hint)
@@ -137,6 +156,21 @@ def event_place(
             return place, not named_target  # a city or region beats a country
         best = best if best[0] else (place, not named_target)
     return best
+
+
+def _standing(root: Token) -> Token:
+    """Where a place's name stands: the place noun it names ("the town of Avdiivka", "the Kherson
+    region"), else itself."""
+    noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
+    named = root.dep_ in ("compound", "pobj") and noun.lemma_.lower() in _PLACE_NOUNS
+    return noun if named and noun.i != root.i else root
+
+
+def _unknown_person(ent: Span, coder: ArticleCoder | None) -> bool:
+    """A name the parser took for a person's that codes to nobody: maybe a place ("Khan Younis")."""
+    if coder is None or ent.label_ != "PERSON" or not ent.text[:1].isupper():
+        return False  # "in the bush" names no place
+    return coder.entity(ent.root) is None
 
 
 def own_denial(
