@@ -301,6 +301,7 @@ def test_an_act_denied_with_no_doer_named_is_the_deniers_own(stanced: Stanced, t
         "Peru did not deny that its troops were responsible.",  # not denied
         "Peru denied that its officials were responsible for the delays.",  # another thing answered for
         "Peru denied that the reporters were involved in the protests.",  # an act of its own named
+        "Peru's interior minister denied that security lapses were to blame.",  # not its doing denied
     ],
 )
 def test_what_denies_no_act_told_before(stanced: Stanced, text: str) -> None:
@@ -320,6 +321,7 @@ def test_whoever_says_someone_is_to_blame_blames_them(stanced: Stanced) -> None:
         CLAIM + "Peru said it will not shell the post.",  # a pledge about what is to come
         CLAIM + "Peru said its troops do not shell border posts.",  # what goes on, not what happened
         CLAIM + "Chile said Peru had not apologised.",  # about another's act
+        CLAIM + "A Peruvian rights group said the troops had not shelled the post.",  # not the state
         "Peru's army said its troops had not shelled the post.",  # nothing told before to deny
     ],
 )

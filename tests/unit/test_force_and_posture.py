@@ -26,6 +26,12 @@ Extract = Callable[[str], list[EventMention]]
         ("Russia and Belarus held joint military exercises.", ("COOPERATE", ("RUS", "BLR"), ())),
         ("The US Navy held drills with Japan.", ("COOPERATE", ("USA",), ("JPN",))),
         ("French and Egyptian warships launched war games.", ("COOPERATE", ("FRA", "EGY"), ())),
+        # one country's ships and jets, or its own command, are no partners
+        ("Chinese warships and fighter jets staged drills around Taiwan.", ("MOBILIZE", ("CHN",), ("TWN",))),
+        (
+            "China staged drills with its Eastern Theater Command near Taiwan.",
+            ("MOBILIZE", ("CHN",), ("TWN",)),
+        ),
     ],
 )
 def test_an_exercise_is_mobilization_by_one_side_and_cooperation_when_joint(
@@ -57,10 +63,15 @@ def test_ships_and_jets_moved_are_mobilization_of_weapons(extract: Extract, text
         "The Egyptian government held a fire drill at the ministry.",
         "The British government launched a cost-cutting exercise.",
         "The Kenyan ministry held a public relations exercise.",
+        "The Nigerian ministry launched a fact-finding exercise into the deaths.",  # no launch either
     ],
 )
 def test_exercises_of_other_kinds_are_no_event(coded: Coded, text: str) -> None:
-    assert not [r for r in coded(text) if r[0] in ("MOBILIZE", "COOPERATE")]
+    assert not [r for r in coded(text) if r[0] in ("MOBILIZE", "COOPERATE", "ASSAULT")]
+
+
+def test_fighters_sent_are_people_not_weapons(extract: Extract) -> None:
+    assert not [m for m in extract("Hezbollah sent fighters to Syria.") if m.mode == ("weapons",)]
 
 
 @pytest.mark.parametrize(
@@ -97,6 +108,9 @@ def test_any_attack_denied_or_refused_stays(extract: Extract) -> None:
     assert [(m.type, m.claim.stance) for m in denied if m.claim.stance == "denies"] == [("ASSAULT", "denies")]
     refused = extract("Turkey refused to commit to any assistance to the war.")
     assert [m.type for m in refused] == ["REJECT"]
+    assert [m.type for m in extract("Iran ruled out any talks with the United States.")] == ["REJECT"]
+    announced = extract("The US announced the eventual withdrawal of its troops from Iraq.")
+    assert [m.type for m in announced] == ["CONCEDE"]  # a declared withdrawal
 
 
 def test_a_town_the_parser_takes_for_a_person_still_places_the_strike(

@@ -23,6 +23,10 @@ Extract = Callable[[str], list[EventMention]]
         ("Belarusian police rounded up dozens of activists in Minsk.", ("COERCE", "arrest", "BLR", "BLR")),
         ("Belarus placed the opposition leader under house arrest.", ("COERCE", "arrest", "BLR", "BLR")),
         ("Israeli troops struck back at militants in Gaza.", ("ASSAULT", None, "ISR", "PSE")),
+        (
+            "Israel hit back at Hezbollah with airstrikes on Sunday.",
+            ("ASSAULT", "aerial", "ISR", "LBN"),
+        ),  # armed
     ],
 )
 def test_the_particle_or_the_idiom_picks_the_sense(extract: Extract, text: str, expected: tuple) -> None:

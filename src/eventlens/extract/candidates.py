@@ -243,6 +243,14 @@ def _quote_attribution(speaker: Token | None) -> Attribution | None:
     return Attribution(speaker=speaker, stance="asserts", frame=speaker) if speaker is not None else None
 
 
+def _other_party(word: Token) -> bool:
+    """A party of its own: a country or people ("with Japan"), an organisation not owned by the actor
+    ("with its Eastern Theater Command" is the actor's own)."""
+    if word.ent_type_ in ("GPE", "NORP"):
+        return True
+    return word.ent_type_ == "ORG" and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in word.children)
+
+
 def _by_jointness(sense: Sense, trigger: Trigger, roles: Roles) -> Sense:
     """A military exercise is MOBILIZE when one side holds it and COOPERATE when it is joint (PLOVER
     manual, MOBILIZE: "Joint military operations are coded as COOPERATE but single-country exercises
@@ -251,8 +259,11 @@ def _by_jointness(sense: Sense, trigger: Trigger, roles: Roles) -> Sense:
     words = {t.lemma_.lower() for t in trigger.words}
     if sense.type not in ("MOBILIZE", "COOPERATE") or not words & _EXERCISE_WORDS:
         return sense
-    several = len(roles.actor) > 1 or any(  # "Russia and Belarus", "French and Egyptian warships"
-        c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)
+    named = {h.text for h in roles.actor if h.ent_type_ in _PARTY_LABELS}  # "Russia and Belarus"
+    several = len(named) > 1 or any(  # "French and Egyptian warships"
+        c.dep_ in ("amod", "compound")
+        and c.ent_type_ in _PARTY_LABELS
+        and any(g.dep_ == "conj" for g in c.children)
         for head in roles.actor
         for c in head.children
     )
@@ -261,7 +272,7 @@ def _by_jointness(sense: Sense, trigger: Trigger, roles: Roles) -> Sense:
         or (
             child.dep_ == "prep"
             and child.lower_ == "with"
-            and any(g.dep_ == "pobj" and g.ent_type_ in _PARTY_LABELS for g in child.children)
+            and any(g.dep_ == "pobj" and _other_party(g) for g in child.children)
         )
         for word in trigger.words
         for child in word.children
@@ -274,12 +285,17 @@ def _by_jointness(sense: Sense, trigger: Trigger, roles: Roles) -> Sense:
 def _refused_above(noun: Token, lexicon: Lexicon) -> bool:
     """Whether a verb above a noun refuses or denies it, or is negated ("refused to commit to any
     assistance", "did not carry out any attack")."""
-    return any(
-        ((sense := lexicon.word(a.lemma_, "V")) is not None and sense.frame in ("refuse", "deny"))
-        or any(c.dep_ == "neg" for c in a.children)
-        for a in noun.ancestors
-        if a.pos_ in ("VERB", "AUX")
-    )
+    for verb in (a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")):
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        lemma = verb.lemma_.lower()
+        forms = [lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")]  # "rule out"
+        if any(
+            (sense := lexicon.word(form, "V")) is not None and sense.frame in ("refuse", "deny")
+            for form in forms
+        ):
+            return True
+    return False
 
 
 def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Candidate | None:
@@ -301,7 +317,13 @@ def _raw(trigger: Trigger, lexicon: Lexicon, quoted_speaker: Token | None) -> Ca
         type_, mode = "CONCEDE", None
     attribution = attribute(trigger.head, lexicon) or _quote_attribution(quoted_speaker)
     denied = attribution is not None and attribution.stance == "denies"
-    if trigger.nominal and unreal(trigger.head) and not denied and not _refused_above(trigger.head, lexicon):
+    if (
+        trigger.nominal
+        and unreal(trigger.head)
+        and not denied
+        and not _refused_above(trigger.head, lexicon)
+        and announcing_verb(trigger.head) is None  # "announced the eventual withdrawal": a declaration
+    ):
         # "would respond to any Israeli attack": no attack; "denied (refused, ruled out) any attack"
         # denies or refuses one
         return None

@@ -94,7 +94,7 @@ def attribute(head: Token, lexicon: Lexicon) -> Attribution | None:
         # through an adjective only where it answers for the act: "said the rebels were responsible for
         # the bombing"; not "likely to sue", "unable to agree" (modality_of and nonfacts read those)
         answering = current.dep_ == "acomp" and kind_of(current) == "answer"
-        if parent is current or (current.dep_ not in _COMPLEMENT_DEPS and not answering):
+        if parent.i == current.i or (current.dep_ not in _COMPLEMENT_DEPS and not answering):
             return None
         if current.dep_ == "conj" and _speakers_own_act(current):
             return None

@@ -217,10 +217,13 @@ def rebuttals(sentence: Span, lexicon: Lexicon, *, quoted_speaker: Token | None 
 
 
 def _answers_for_the_told(clause: Token) -> bool:
-    """Whether a clause says its subject answers for an act without naming one, so that it points back
-    at the act told before: an answer predicate ("its forces were responsible", "being involved") or "to
+    """Whether a clause says the denier's side answers for an act without naming one, so that it points
+    back at the act told before: an answer predicate ("its forces were responsible", "being involved") or "to
     blame" with no act after it, or "behind it". With an act named ("responsible for the strike") the
     act is in the sentence, and the denial frame takes it."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and not _own_side(subject):
+        return False  # "denied that security lapses were to blame": not that it did the act
     words = [clause, *(c for c in clause.children if c.dep_ in ("acomp", "xcomp", "attr"))]
     for word in words:
         if kind_of(word) == "answer" or is_to_blame(word):
@@ -228,6 +231,12 @@ def _answers_for_the_told(clause: Token) -> bool:
             return all(g.lower_ in _BACK_PRONOUNS for g in objects)
     behind = [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind" for g in c.children]
     return any(g.dep_ == "pobj" and g.lower_ in _BACK_PRONOUNS for g in behind)
+
+
+def _own_side(subject: Token) -> bool:
+    """A subject that stands for the denier: a pronoun ("it", "they", "we") or a noun it owns ("its
+    forces", "our troops")."""
+    return subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
 
 
 def _first_per_judge(found: list[Rebuttal]) -> list[Rebuttal]:

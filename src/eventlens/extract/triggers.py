@@ -213,8 +213,6 @@ def _combo(verb: Token, lexicon: Lexicon) -> tuple[Sense, Token] | None:
     if names_as(verb):
         return None  # "called the strike a provocation" calls no strike
     for noun in _light_objects(verb):
-        if _other_exercise(noun, lexicon):
-            continue
         for lemma in _noun_lemmas(noun):
             for form in verb_lemmas(verb):
                 sense = lexicon.combo(form, lemma)
@@ -322,6 +320,18 @@ def _aimed(child: Token) -> bool:
     )
 
 
+def _armed(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb is done with weapons or strikes ("hit back at Hezbollah with airstrikes", "with a
+    barrage of missiles"): force, whatever its particle says."""
+    return any(
+        t.lemma_.lower() in WEAPONS
+        or ((sense := lexicon.word(t.lemma_, "N")) is not None and sense.type == "ASSAULT")
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for t in prep.subtree
+    )
+
+
 def _dictionary_overrules(match: PatternMatch, ours: Sense, *, loose_particle: bool) -> bool:
     """Where the dictionary's reading of this verb beats our sense of the bare verb: a multi-word verb
     whose particle our lexicon does not know ("called up reservists", "called off the talks"), and a
@@ -357,6 +367,7 @@ def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Tri
         match is not None
         and ours is not None
         and _dictionary_overrules(match, ours, loose_particle=loose_particle)
+        and not (ours.type == "ASSAULT" and _armed(token, lexicon))
     ):
         ours = None
     if match is not None and match.pattern.sense is None and not match.pattern.bare:
@@ -516,6 +527,9 @@ def find_triggers(
     found: list[Trigger] = []
     taken: set[int] = set()
     for token in sentence:
+        if token.pos_ == "VERB" and any(_other_exercise(n, lexicon) for n in _light_objects(token)):
+            taken.add(token.i)  # "launched a fact-finding exercise": no launch, no exercise
+            continue
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in ("be", "have"):
             combo = (
                 _combo(token, lexicon)

@@ -277,7 +277,9 @@ class ArticleCoder:
             countries.append(coded.country)
         if len(set(countries)) < 2 or base.country not in countries:
             return ()
-        places = dict(zip(countries, (first, *first.conjuncts), strict=True))  # the first place per country
+        places: dict[str, Token] = {}
+        for country, place in zip(countries, (first, *first.conjuncts), strict=True):
+            places.setdefault(country, place)  # the first place per country
         return tuple(
             replace(base, country=country, name=f"{head.text} {prep.text} {place.text}")
             for country, place in places.items()
@@ -342,7 +344,7 @@ class ArticleCoder:
         """The country of the first place named after a locative preposition in the clause of a head, or in
         a clause of the head's own ("refugees fleeing the war in Liberia")."""
         verb = head
-        while verb.dep_ not in _CLAUSES and verb.head is not verb:
+        while verb.dep_ not in _CLAUSES and verb.head.i != verb.i:
             verb = verb.head
         for ent in ents_within(head.sent):
             root = ent.root
@@ -550,7 +552,7 @@ def _clause_subjects(head: Token) -> frozenset[int]:
     """The tokens of the subject of the clause a noun is in (with what hangs off it), when the noun is
     not part of that subject itself."""
     verb = head
-    while verb.dep_ not in _CLAUSES and verb.head is not verb:
+    while verb.dep_ not in _CLAUSES and verb.head.i != verb.i:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and head not in c.subtree]
     return frozenset(t.i for c in subjects for t in c.subtree)
@@ -561,7 +563,7 @@ def _main_subject(token: Token) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = token.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
 

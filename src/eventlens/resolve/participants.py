@@ -186,6 +186,8 @@ def own_denial(
         return cand
     if claimant is None or not is_state(claimant.country) or not not_done(cand.trigger.head):
         return cand
+    if claimant.sector is not None and claimant.sector not in STATE_SECTORS:
+        return cand  # the state speaks, not its country's media or rights groups
     told_actors, _ = discourse.last_dyad.get(cand.type, ((), ()))
     doers = {a.country for a in actors}
     if claimant.country not in doers or not doers & {a.country for a in told_actors}:
