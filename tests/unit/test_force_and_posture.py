@@ -131,3 +131,14 @@ def test_a_place_noun_makes_its_name_a_place(coded: Coded, text: str) -> None:
 
 def test_a_person_like_place_in_another_clause_places_nothing(coded: Coded) -> None:
     assert not coded("The band, whose members met in Devon, beat their rivals for the prize.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("South Korea put its forces on high alert after North Korea's missile launch.", ("KOR", "PRK")),
+        ("Greece put its navy on alert following Turkey's announcement.", ("GRC", "TUR")),
+    ],
+)
+def test_whose_act_prompted_a_mobilization_is_its_recipient(coded: Coded, text: str, expected: tuple) -> None:
+    assert [(r[0], r[1][0], r[2][0]) for r in coded(text)] == [("MOBILIZE", *expected)]

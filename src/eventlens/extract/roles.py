@@ -371,10 +371,14 @@ def _clause_objects(clause: Token, *, subject: bool) -> list[Token]:
     return out
 
 
+# Prepositions of what prompted an event: the doer of the act they name is whom the event answers
+_PROMPTING = frozenset({"after", "following", "despite"})
+
+
 def _fallback_recipients(head: Token) -> list[Token]:
     """Recipients named around an event rather than in its own slots: the complement of "refused to
-    extradite him to France", an unless/if clause, a purpose clause, and a phrase such as "in defiance
-    of X" or "in response to X"."""
+    extradite him to France", an unless/if clause, a purpose clause, a phrase such as "in defiance
+    of X" or "in response to X", and whose act prompted it ("after North Korea's missile launch")."""
     out: list[Token] = []
     for child in head.children:
         if child.dep_ in ("xcomp", "ccomp"):
@@ -385,6 +389,10 @@ def _fallback_recipients(head: Token) -> list[Token]:
         elif child.dep_ == "prep":
             for noun in (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
                 out.extend(_prep_objects(noun, _FALLBACK_PREPS | {"of"}))
+                if child.lower_ in _PROMPTING:  # "put its forces on alert after North Korea's launch"
+                    out.extend(
+                        c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG")
+                    )
     return out
 
 
