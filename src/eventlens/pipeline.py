@@ -34,7 +34,6 @@ from eventlens.resolve.discourse import Discourse
 from eventlens.resolve.participants import (
     RECIPROCAL,
     SPEECH_ACTS,
-    STATE_SECTORS,
     UNATTRIBUTED,
     by_whom,
     claimant_struck,
@@ -45,6 +44,7 @@ from eventlens.resolve.participants import (
     fought_each_other,
     own_denial,
     recipient_around,
+    speaks_for_state,
 )
 from eventlens.resolve.places import Gazetteer
 from eventlens.resolve.timeline import Timeline
@@ -477,11 +477,7 @@ def _claimed_by_state(claim: Claim, country: str) -> bool:
     """Whether this country's state (a state sector, or the country named alone) makes the claim: a
     state does not deny what it claims, while its country's media or opposition may say what it denies."""
     claimant = claim.claimant
-    return (
-        claimant is not None
-        and claimant.country == country
-        and (claimant.sector is None or claimant.sector in STATE_SECTORS)
-    )
+    return claimant is not None and claimant.country == country and speaks_for_state(claimant)
 
 
 def _definite(noun: Token) -> bool:

@@ -35,6 +35,7 @@ from eventlens.extract.triggers import (
     announcing_verb,
     find_triggers,
     occurrence_verb,
+    phrasal,
 )
 from eventlens.model import Modality
 
@@ -288,8 +289,7 @@ def _refused_above(noun: Token, lexicon: Lexicon) -> bool:
     for verb in (a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")):
         if any(c.dep_ == "neg" for c in verb.children):
             return True
-        lemma = verb.lemma_.lower()
-        forms = [lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")]  # "rule out"
+        forms = dict.fromkeys((verb.lemma_.lower(), phrasal(verb)))  # "ruled out"
         if any(
             (sense := lexicon.word(form, "V")) is not None and sense.frame in ("refuse", "deny")
             for form in forms

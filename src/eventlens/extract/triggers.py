@@ -17,7 +17,15 @@ from eventlens.extract.lexicon import Lexicon, Sense
 from eventlens.extract.object_verbs import ObjectVerbs
 from eventlens.extract.patterns import PatternMatch, VerbPatterns, of_objects
 
-__all__ = ["DEFINITE", "EVENT_NOUNS_TRANSPARENT", "EXERCISES", "WEAPONS", "Trigger", "find_triggers"]
+__all__ = [
+    "DEFINITE",
+    "EVENT_NOUNS_TRANSPARENT",
+    "EXERCISES",
+    "WEAPONS",
+    "Trigger",
+    "find_triggers",
+    "phrasal",
+]
 
 # Nouns that stand for a claim about an event: walking up from the event, they pass the frame on.
 EVENT_NOUNS_TRANSPARENT = frozenset(
@@ -136,16 +144,21 @@ def verb_lemmas(token: Token) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def _phrasal(token: Token) -> str:
-    """The verb with its particle ("pull out"); an adverb right after it that is a particle word counts
-    too, as the parser often tags "aside" or "back" so ("brushed aside the request")."""
+def _particles(token: Token) -> list[str]:
+    """A verb's particles ("out" of "pull out"); else an adverb right after it that is a particle word,
+    as the parser often tags "aside" or "back" so ("brushed aside the request", "hit back at")."""
     particles = [c.lemma_.lower() for c in token.children if c.dep_ == "prt"]
-    if not particles:
-        particles = [
-            c.lower_
-            for c in token.children
-            if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in _PARTICLES
-        ]
+    return particles or [
+        c.lower_
+        for c in token.children
+        if c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in _PARTICLES
+    ]
+
+
+def phrasal(token: Token) -> str:
+    """The verb's lemma with its particle (`_particles`) as a multi-word verb ("pull out", "rule out"), or
+    its lemma alone."""
+    particles = _particles(token)
     return f"{token.lemma_.lower()} {particles[0]}" if particles else token.lemma_.lower()
 
 
@@ -209,10 +222,11 @@ def _other_exercise(noun: Token, lexicon: Lexicon) -> bool:
     return any((c.dep_ == "compound" and hyphenated(c) is None) or c.pos_ == "VERB" for c in lefts)
 
 
-def _combo(verb: Token, lexicon: Lexicon) -> tuple[Sense, Token] | None:
+def _combo(verb: Token, objects: list[Token], lexicon: Lexicon) -> tuple[Sense, Token] | None:
+    """A light verb and one of its `objects` (`_light_objects`) that name an event together."""
     if names_as(verb):
         return None  # "called the strike a provocation" calls no strike
-    for noun in _light_objects(verb):
+    for noun in objects:
         for lemma in _noun_lemmas(noun):
             for form in verb_lemmas(verb):
                 sense = lexicon.combo(form, lemma)
@@ -225,7 +239,7 @@ def is_support_verb(verb: Token, patterns: VerbPatterns | None = None) -> bool:
     """A support verb ("carried out", "launched", "held"): it names no event, the event noun it takes
     does. `patterns`: the compiled dictionary (default: the packaged one)."""
     patterns = patterns if patterns is not None else VerbPatterns.load()
-    return any(patterns.is_support(form) for form in (_phrasal(verb), *verb_lemmas(verb)))
+    return any(patterns.is_support(form) for form in (phrasal(verb), *verb_lemmas(verb)))
 
 
 def _carried(verb: Token, lexicon: Lexicon, patterns: VerbPatterns) -> tuple[Sense, Token] | None:
@@ -251,7 +265,7 @@ def _on_object(
     observers"; `extract/object_verbs.py`), unless the dictionary wrote a pattern for this verb with this
     object, which is more specific."""
     lemmas = verb_lemmas(verb)
-    found = verbs.reading(verb, [_phrasal(verb), *lemmas], lambda noun: _noun_sense(noun, lexicon, patterns))
+    found = verbs.reading(verb, [phrasal(verb), *lemmas], lambda noun: _noun_sense(noun, lexicon, patterns))
     if found is None:
         return None
     match = patterns.match(verb, lemmas)
@@ -348,18 +362,15 @@ def _verb_trigger(token: Token, lexicon: Lexicon, patterns: VerbPatterns) -> Tri
     another verb (`_dictionary_overrules`); else the most specific pattern of the compiled CAMEO
     dictionary that its clause satisfies."""
     lemmas = verb_lemmas(token)
-    has_particle = any(  # "hit out at", and "hit back at" with "back" parsed as an adverb
-        c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in _PARTICLES)
-        for c in token.children
-    )
+    has_particle = bool(_particles(token))  # "hit out at", "hit back at" with "back" parsed as an adverb
     # A verb with its particle or preposition is a verb of its own ("shoot down", "call in", "stand by").
-    phrasal = (
-        (lexicon.word(_phrasal(token), "V") if has_particle else None)
+    multiword = (
+        (lexicon.word(phrasal(token), "V") if has_particle else None)
         or _prepositional(token, lexicon)
         or _resultative(token, lexicon)
     )
-    ours = phrasal or next((s for form in lemmas if (s := lexicon.word(form, "V"))), None)
-    loose_particle = phrasal is None and has_particle
+    ours = multiword or next((s for form in lemmas if (s := lexicon.word(form, "V"))), None)
+    loose_particle = multiword is None and has_particle
     if ours is not None and ours.frame == "report" and not loose_particle:
         return Trigger(head=token, words=(token,), sense=ours, nominal=False)  # who says what, kept
     match = patterns.match(token, lemmas)
@@ -527,12 +538,13 @@ def find_triggers(
     found: list[Trigger] = []
     taken: set[int] = set()
     for token in sentence:
-        if token.pos_ == "VERB" and any(_other_exercise(n, lexicon) for n in _light_objects(token)):
-            taken.add(token.i)  # "launched a fact-finding exercise": no launch, no exercise
-            continue
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in ("be", "have"):
+            objects = _light_objects(token)
+            if token.pos_ == "VERB" and any(_other_exercise(n, lexicon) for n in objects):
+                taken.add(token.i)  # "launched a fact-finding exercise": no launch, no exercise
+                continue
             combo = (
-                _combo(token, lexicon)
+                _combo(token, objects, lexicon)
                 or _carried(token, lexicon, patterns)
                 or _on_object(token, lexicon, patterns, verbs)
             )

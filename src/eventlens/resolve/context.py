@@ -343,9 +343,7 @@ class ArticleCoder:
     def _clause_place(self, head: Token) -> str | None:
         """The country of the first place named after a locative preposition in the clause of a head, or in
         a clause of the head's own ("refugees fleeing the war in Liberia")."""
-        verb = head
-        while verb.dep_ not in _CLAUSES and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _clause_head(head)
         for ent in ents_within(head.sent):
             root = ent.root
             if ent.label_ not in ("GPE", "LOC") or root.dep_ != "pobj" or root.head.lower_ not in _AT:
@@ -548,12 +546,17 @@ def _places_named(doc: Doc, actors: ActorCoder, places: Gazetteer) -> set[str]:
     return out
 
 
+def _clause_head(token: Token) -> Token:
+    """The head of the clause a token is in (the first ancestor, or itself, that heads a clause)."""
+    while token.dep_ not in _CLAUSES and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _clause_subjects(head: Token) -> frozenset[int]:
     """The tokens of the subject of the clause a noun is in (with what hangs off it), when the noun is
     not part of that subject itself."""
-    verb = head
-    while verb.dep_ not in _CLAUSES and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_head(head)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and head not in c.subtree]
     return frozenset(t.i for c in subjects for t in c.subtree)
 

@@ -34,7 +34,7 @@ from eventlens.resolve.places import Gazetteer
 __all__ = [
     "RECIPROCAL", "SPEECH_ACTS", "STATE_SECTORS", "UNATTRIBUTED", "by_whom", "claimant_struck",
     "coded_recipients", "default_recipient", "denied_as_told", "event_place", "fought_each_other",
-    "is_country_name", "own_denial", "recipient_around", "state_named",
+    "is_country_name", "own_denial", "recipient_around", "speaks_for_state", "state_named",
 ]  # fmt: skip
 
 RECIPROCAL = frozenset({"CONSULT", "SUPPORT", "AGREE", "COOPERATE"})
@@ -138,7 +138,9 @@ def event_place(
     best: tuple[Place | None, bool] = (None, False)
     anchor = occurrence_verb(head) or head  # "clashes erupted in Caracas": the verb's clause
     for ent in ents_within(head.sent):
-        as_person = ent.label_ not in _PLACE_LABELS
+        as_person = ent.label_ == "PERSON"
+        if ent.label_ not in _PLACE_LABELS and not as_person:
+            continue
         if not _in_clause(ent, anchor) or (as_person and not _unknown_person(ent, coder)):
             continue
         root = _standing(ent.root)
@@ -168,7 +170,7 @@ def _standing(root: Token) -> Token:
 
 def _unknown_person(ent: Span, coder: ArticleCoder | None) -> bool:
     """A name the parser took for a person's that codes to nobody: maybe a place ("Khan Younis")."""
-    if coder is None or ent.label_ != "PERSON" or not ent.text[:1].isupper():
+    if coder is None or not ent.text[:1].isupper():
         return False  # "in the bush" names no place
     return coder.entity(ent.root) is None
 
@@ -186,13 +188,19 @@ def own_denial(
         return cand
     if claimant is None or not is_state(claimant.country) or not not_done(cand.trigger.head):
         return cand
-    if claimant.sector is not None and claimant.sector not in STATE_SECTORS:
+    if not speaks_for_state(claimant):
         return cand  # the state speaks, not its country's media or rights groups
     told_actors, _ = discourse.last_dyad.get(cand.type, ((), ()))
     doers = {a.country for a in actors}
     if claimant.country not in doers or not doers & {a.country for a in told_actors}:
         return cand
     return replace(cand, modality=None, attribution=replace(attribution, stance="denies"))
+
+
+def speaks_for_state(entity: Entity) -> bool:
+    """Whether an entity speaks for its country's state: a state sector, or the country named alone (no
+    sector), not its media, opposition or rights groups."""
+    return entity.sector is None or entity.sector in STATE_SECTORS
 
 
 def denied_as_told(
